@@ -1,0 +1,80 @@
+"The reproduction driver on real parameterised notebooks (tests/notebooks): outputs, resume, failure, scorecard."
+import json
+from pathlib import Path
+from conftest import NBS, ROOT, run_cli
+
+TABLE, FAILING = NBS/"table_chapter.ipynb", NBS/"failing_chapter.ipynb"
+
+def _record(out, prof="t"): return json.loads((Path(out)/prof/"run.json").read_text())
+
+def test_runs_writes_outputs_and_scorecard(tmp_path, make_profile):
+    prof = make_profile({"table": (TABLE, {"n": 4})})
+    out, runs = tmp_path/"figs", tmp_path/"runs"
+    r = run_cli("--profile", prof, "--out", out, "--runs", runs, "--no-progress")
+    assert r.returncode == 0, r.stderr
+    ch = out/"t"/"table"
+    assert {p.name for p in ch.iterdir()} >= {"draws.csv", "draws.md", "draws.png", "metrics.json", "_stamp.json"}
+    assert len((ch/"draws.csv").read_text().splitlines()) == 1 + 4          # n=4 from the profile reached the notebook
+    assert (runs/"table_chapter.ipynb").is_file()                            # executed notebook kept
+    rec = _record(out)
+    assert rec["chapters"]["table"]["status"] == "ran" and rec["chapters"]["table"]["seconds"] > 0
+    assert rec["seed"] == 7 and rec["chapters"]["table"]["parameters"]["seed"] == 7
+    assert rec["versions"]["papermill"] and rec["device"]["cpu"]
+    m = json.loads((ch/"metrics.json").read_text())
+    sc = (out/"t"/"SCORECARD.md").read_text()
+    assert "| chapter | table/figure | metric | paper's claim | ours | data | model/backbone | note |" in sc
+    row = next(l for l in sc.splitlines() if l.startswith("| table |"))
+    assert "mean of draws" in row and f"{m['metrics'][0]['ours']:.4g}" in row and "seeded normal draw" in row
+
+def test_same_seed_same_numbers(tmp_path, make_profile):
+    prof = make_profile({"table": (TABLE, {"n": 6})})
+    outs = []
+    for k in range(2):
+        assert run_cli("--profile", prof, "--out", tmp_path/f"o{k}", "--runs", tmp_path/f"r{k}", "--no-progress").returncode == 0
+        outs.append((tmp_path/f"o{k}"/"t"/"table"/"draws.csv").read_text())
+    assert outs[0] == outs[1]
+
+def test_resume_skips_then_force_and_change_rerun(tmp_path, make_profile):
+    prof = make_profile({"table": (TABLE, {"n": 3})})
+    args = ("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert run_cli(*args).returncode == 0
+    r = run_cli(*args)
+    assert r.returncode == 0 and "up to date, skipped" in r.stderr
+    assert _record(tmp_path/"figs")["chapters"]["table"]["status"] == "skipped (up to date)"
+    r = run_cli(*args, "--force")
+    assert r.returncode == 0 and _record(tmp_path/"figs")["chapters"]["table"]["status"] == "ran"
+    # a changed parameter makes the outputs stale
+    prof2 = make_profile({"table": (TABLE, {"n": 5})})
+    r = run_cli("--profile", prof2, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert r.returncode == 0 and "skipped" not in r.stderr
+    # a deleted output makes them stale too
+    (tmp_path/"figs"/"t"/"table"/"draws.png").unlink()
+    r = run_cli("--profile", prof2, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert "skipped" not in r.stderr and (tmp_path/"figs"/"t"/"table"/"draws.png").is_file()
+
+def test_failure_names_chapter_and_cell_and_others_still_run(tmp_path, make_profile):
+    prof = make_profile({"failing": (FAILING, {}), "table": (TABLE, {"n": 2})})
+    r = run_cli("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert r.returncode != 0
+    assert "chapter 'failing' failed in cell 3 of failing_chapter.ipynb (In [4]: `raise ValueError" in r.stderr and "deliberate failure" in r.stderr
+    rec = _record(tmp_path/"figs")
+    assert rec["chapters"]["failing"]["status"] == "failed" and rec["chapters"]["table"]["status"] == "ran"
+    assert (tmp_path/"figs"/"t"/"SCORECARD.md").is_file()
+
+def test_fail_fast_stops_at_first_failure(tmp_path, make_profile):
+    prof = make_profile({"failing": (FAILING, {}), "table": (TABLE, {"n": 2})})
+    r = run_cli("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress", "--fail-fast")
+    assert r.returncode != 0
+    assert "table" not in _record(tmp_path/"figs")["chapters"]
+
+def test_contract_violation_is_a_failure(tmp_path, make_profile):
+    prof = make_profile({"table": (TABLE, {"n_items": 3})})                 # a misspelt parameter
+    r = run_cli("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert r.returncode != 0 and "does not declare" in r.stderr and "n_items" in r.stderr
+
+def test_unknown_chapter_and_profile(tmp_path, make_profile):
+    prof = make_profile({"table": (TABLE, {})})
+    r = run_cli("--profile", prof, "--chapters", "nope", "--out", tmp_path/"figs")
+    assert r.returncode != 0 and "unknown chapter" in r.stderr
+    r = run_cli("--profile", "no-such-profile", "--out", tmp_path/"figs")
+    assert r.returncode == 2 and "no profile 'no-such-profile'" in r.stderr and "Traceback" not in r.stderr
