@@ -78,3 +78,11 @@ def test_unknown_chapter_and_profile(tmp_path, make_profile):
     assert r.returncode != 0 and "unknown chapter" in r.stderr
     r = run_cli("--profile", "no-such-profile", "--out", tmp_path/"figs")
     assert r.returncode == 2 and "no profile 'no-such-profile'" in r.stderr and "Traceback" not in r.stderr
+
+def test_scorecard_appends_chapter_sections(tmp_path):
+    "A chapter's scorecard_section.md (the audit's 'Does the claim hold?') is appended to SCORECARD.md after the table."
+    from recrepro.reproduce import write_scorecard
+    (tmp_path/"audit").mkdir(); (tmp_path/"audit"/"scorecard_section.md").write_text("## Does the claim hold?\n\n| paper | verdict |\n")
+    (tmp_path/"x").mkdir(); (tmp_path/"x"/"metrics.json").write_text(json.dumps({"chapter": "x", "metrics": [{"metric": "m", "ours": 0.5}]}))
+    sc = write_scorecard(tmp_path, "t").read_text()
+    assert sc.index("| x |") < sc.index("## Does the claim hold?")
