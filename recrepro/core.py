@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['REQUIRED_PARAMS', 'PROFILES', 'package_dir', 'repo_root', 'chapter_out_dir', 'atomic_write', 'file_sha256',
-           'ChapterOutputs', 'ChapterContractError', 'parameters_cells', 'check_chapter']
+__all__ = ['REQUIRED_PARAMS', 'PROFILES', 'STATUSES', 'RESULTS_TABLES', 'package_dir', 'repo_root', 'chapter_out_dir',
+           'atomic_write', 'file_sha256', 'check_results_table', 'absolute_verdict', 'ChapterOutputs',
+           'ChapterContractError', 'parameters_cells', 'check_chapter']
 
 # %% ../nbs/01_core.ipynb #662afdc9
 REQUIRED_PARAMS = ("profile", "out_dir", "seed")
@@ -67,13 +68,36 @@ def file_sha256(path, chunk=1 << 20) -> str:
     return h.hexdigest()
 
 # %% ../nbs/01_core.ipynb #fa8f728e
+STATUSES = ("ok", "not trained", "trivial")
+RESULTS_TABLES = {"classification": ("n", "Majority class"), "ranking": ("users", "POP")}
+
+def check_results_table(df: pd.DataFrame, kind: str, name: str = "table"):
+    "Refuse a results table without its size column, its trivial row (majority class / POP) and a `status` column."
+    if kind not in RESULTS_TABLES: raise ValueError(f"{name}: kind must be one of {list(RESULTS_TABLES)}, not {kind!r}")
+    size, trivial = RESULTS_TABLES[kind]
+    missing = [c for c in (size, "status") if c not in df.columns]
+    if missing: raise ValueError(f"{name}: a {kind} table needs the columns {missing}")
+    text = df.select_dtypes(include="object")
+    if not text.apply(lambda c: c.astype(str).str.contains(trivial, regex=False)).to_numpy().any():
+        raise ValueError(f"{name}: a {kind} table needs its trivial row ({trivial!r})")
+    bad = sorted(set(df.status.dropna()) - set(STATUSES))             # a row that was not run has no status
+    if bad: raise ValueError(f"{name}: unknown status values {bad}")
+    return df
+
+def absolute_verdict(paper: float, ours: float, ceiling: float, status: str = "ok", tolerance: float = 0.02) -> str:
+    "Verdict on an absolute number: no verdict from an untrained model; 'not testable' where even the best tuned baseline is below the paper's number."
+    if status != "ok": return f"no verdict: the model is marked {status}"
+    if ceiling < paper - tolerance:
+        return f"not testable on this data: the best tuned baseline reaches {ceiling:.3f} < the paper's {paper:.3f}"
+    return f"holds (within {tolerance})" if ours >= paper - tolerance else "does not hold"
+
 class ChapterOutputs:
     "Writes a chapter's tables (CSV + Markdown), figures (PNG) and `metrics.json` into `out_dir`."
     def __init__(self, chapter: str, out_dir, profile: str = "smoke", seed: int = 0, **used):
         self.chapter, self.profile, self.seed = chapter, profile, int(seed)
         self.out_dir = Path(out_dir); self.out_dir.mkdir(parents=True, exist_ok=True)
         self.used = {k: str(v) for k, v in used.items()}
-        self.metrics, self.tables, self.figures = [], [], []
+        self.metrics, self.tables, self.figures, self.claims, self.headlines = [], [], [], [], []
         self.save()
 
     def use(self, **used):
@@ -85,10 +109,13 @@ class ChapterOutputs:
             raise ValueError(f"output name {name!r}: use a plain file stem without spaces or slashes")
         return name
 
-    def table(self, df: pd.DataFrame, name: str, caption: str = "", index: bool = False, floatfmt: str = ".4f"):
-        "Write `df` as `<name>.csv` and `<name>.md` (with `caption` above it); returns `df` for display."
+    def table(self, df: pd.DataFrame, name: str, caption: str = "", index: bool = False, floatfmt: str = ".4f", kind: str | None = None):
+        """Write `df` as `<name>.csv` and `<name>.md` (with `caption` above it); returns `df` for display.
+        `kind="classification"` / `"ranking"` refuses a results table without its trivial row (majority class / POP),
+        its size column (`n` / `users`) and the `status` column of the sanity gate."""
         if not isinstance(df, pd.DataFrame): raise TypeError(f"table {name!r}: expected a DataFrame, got {type(df).__name__}")
         name = self._name(name)
+        if kind is not None: check_results_table(df, kind, f"{self.chapter}/{name}")
         atomic_write(self.out_dir/f"{name}.csv", df.to_csv(index=index, lineterminator="\n"))
         from tabulate import tabulate   # row tuples keep each column's dtype (df.values would make a one-row table all float)
         cols = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
@@ -107,22 +134,49 @@ class ChapterOutputs:
         if name not in [f["name"] for f in self.figures]: self.figures.append(dict(name=name, caption=caption))
         self.save(); return path
 
-    def metric(self, metric: str, ours, paper=None, where: str = "", data=None, model=None, note: str = "", **extra):
-        "Record one headline number computed by this run, beside the paper's claim (`None` if the paper gives none)."
+    def metric(self, metric: str, ours, paper=None, where: str = "", data=None, model=None, note: str = "", n=None, status: str = "ok", **extra):
+        """Record one headline number computed by this run, beside the paper's claim (`None` if the paper gives none).
+        `n` (test samples or users behind the number) and the data and model names are required; `status` is the
+        sanity gate's verdict on the model ("ok", "not trained" or "trivial", see `recrepro.metrics.trained_status`)."""
         ours = _plain(ours)
         if isinstance(ours, bool) or not isinstance(ours, (int, float)) or not math.isfinite(ours):
             raise ValueError(f"{self.chapter}/{metric}: `ours` must be a finite number computed by the run, got {ours!r}")
-        row = dict(where=where, metric=metric, paper=_plain(paper), ours=ours,
+        n = _plain(n)
+        if isinstance(n, bool) or not isinstance(n, int) or n <= 0:
+            raise ValueError(f"{self.chapter}/{metric}: give `n`, the number of test samples or users behind the number, got {n!r}")
+        if status not in STATUSES: raise ValueError(f"{self.chapter}/{metric}: status must be one of {STATUSES}, not {status!r}")
+        row = dict(where=where, metric=metric, paper=_plain(paper), ours=ours, n=n, status=status,
                    data=str(data if data is not None else self.used.get("data", "")),
                    model=str(model if model is not None else self.used.get("model", self.used.get("backbone", ""))),
                    note=note, **{k: _plain(v) for k, v in extra.items()})
+        for k in ("data", "model"):
+            if not row[k].strip(): raise ValueError(f"{self.chapter}/{metric}: name the {k} (argument or `use({k}=...)`)")
         key = (where, metric, row["data"], row["model"])
         self.metrics = [m for m in self.metrics if (m["where"], m["metric"], m["data"], m["model"]) != key] + [row]
         self.save(); return ours
 
+    def claim(self, claim: str, result: dict, data=None, note: str = ""):
+        "Record a relative claim of the paper with its paired test (`recrepro.metrics.paired_claim`): effect, 95 % CI, seeds, n, verdict."
+        need = {"a", "b", "metric", "effect", "ci_low", "ci_high", "n", "seeds", "verdict"}
+        if need - set(result): raise ValueError(f"{self.chapter}/{claim}: the test result lacks {sorted(need - set(result))}")
+        row = dict(claim=claim, data=str(data if data is not None else self.used.get("data", "")), note=note,
+                   **{k: _plain(v) for k, v in result.items()})
+        self.claims = [c for c in self.claims if c["claim"] != claim] + [row]
+        self.save(); return row
+
+    def headline(self, claim: str, metric: str, paper: float, ours: float, n: int, ceiling_model: str, ceiling: float,
+                 status: str = "ok", model=None, data=None, tolerance: float = 0.02, note: str = ""):
+        "Record the paper's absolute headline number beside ours and the best tuned baseline's on the same task (the ceiling our data allows)."
+        row = dict(claim=claim, metric=metric, paper=float(paper), ours=float(ours), n=int(n), status=status, ceiling_model=ceiling_model,
+                   ceiling=float(ceiling), model=str(model if model is not None else self.used.get("model", "")),
+                   data=str(data if data is not None else self.used.get("data", "")), note=note,
+                   verdict=absolute_verdict(paper, ours, ceiling, status, tolerance))
+        self.headlines = [h for h in self.headlines if h["claim"] != claim] + [row]
+        self.save(); return row
+
     def as_dict(self):
         return dict(chapter=self.chapter, profile=self.profile, seed=self.seed, used=self.used,
-                    metrics=self.metrics, tables=self.tables, figures=self.figures)
+                    metrics=self.metrics, claims=self.claims, headlines=self.headlines, tables=self.tables, figures=self.figures)
 
     def save(self):
         "Write `metrics.json` (called after every change, so it is never behind the files)."

@@ -8,13 +8,14 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['build_hybrid', 'make_samples']
+__all__ = ['build_hybrid', 'make_samples', 'autoencoder_input']
 
 # %% ../nbs/30_hybrid.ipynb #05d102e5
 def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int = 20, rnn: str = "gru",
                  use_cnn=True, use_rnn=True, use_ae=True, dims: int = 64, dropout: float = 0.5, l2: float = 1e-5, seed: int = 0,
                  n_meta: int | None = None):
-    "The hybrid recommender (paper 002) or a variant; inputs image, meta (n_meta, default genres + year), hist, user_vec; outputs like (+ recon, genres)."
+    """The hybrid recommender (paper 002) or a variant; inputs cand (item code), image, meta (n_meta, default genres + year), hist,
+    user_vec; outputs like (+ recon, genres). Every variant sees the candidate through the item embedding `cand_emb`."""
     n_meta = n_meta or n_genres + 1
     import keras
     from keras import layers, regularizers
@@ -22,6 +23,7 @@ def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int
     keras.utils.set_random_seed(seed)
     reg = regularizers.l2(l2)
     inputs, parts, outputs, losses, weights = {}, [], {}, {}, {}
+    cand = inputs["cand"] = keras.Input((1,), dtype="int32", name="cand")
     if use_cnn:
         img = inputs["image"] = keras.Input((image_size, image_size, 3), name="image")
         meta = inputs["meta"] = keras.Input((n_meta,), name="meta")
@@ -51,7 +53,8 @@ def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int
         d = feat_att(res_block(layers.Dense(256, activation="relu", name="dec1")(z), "dec_res"), "dec_att")
         outputs["recon"] = layers.Dense(n_items, activation="sigmoid", name="recon")(d); losses["recon"] = "mean_squared_error"; weights["recon"] = 1.0
         parts.append(z)
-    f = layers.Concatenate(name="fuse_in")(parts) if len(parts) > 1 else parts[0]
+    parts.append(layers.Flatten(name="e_i")(layers.Embedding(n_items, dims, embeddings_regularizer=reg, name="cand_emb")(cand)))
+    f = layers.Concatenate(name="fuse_in")(parts)
     f = layers.Dropout(dropout, seed=seed)(layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="fusion")(f))
     outputs["like"] = layers.Dense(1, activation="sigmoid", name="like")(f); losses["like"] = "binary_crossentropy"; weights["like"] = 1.0
     name = "hybrid" if (use_cnn and use_rnn and use_ae) else "+".join(n for n, u_ in (("CNN", use_cnn), ("RNN", use_rnn), ("AE", use_ae)) if u_)
@@ -71,3 +74,8 @@ def make_samples(ml, U, I, L: int, threshold: float = 4.0) -> pd.DataFrame:
         for t in range(s, e):
             h = codes[max(s, t - L):t]; hist[t, L - len(h):] = h
     return df.assign(u=U.encode(df.user_id), i=I.encode(df.item_id), like=(df.rating >= threshold).astype(int), hist=list(hist))
+
+def autoencoder_input(R: np.ndarray, users: np.ndarray, items: np.ndarray) -> np.ndarray:
+    "Rows R[u] (a user's training ratings / 5 over all items) with the sample's own item i zeroed: the AE never reads the label it predicts."
+    X = R[np.asarray(users)].copy(); X[np.arange(len(X)), np.asarray(items)] = 0.0
+    return X

@@ -11,7 +11,8 @@ from sklearn import metrics as skm
 
 # %% auto #0
 __all__ = ['confusion', 'binary_metrics', 'accuracy_threshold', 'confusion_matrix', 'precision_pamr_eq21', 'f1_pamr_eq22',
-           'precision_vgg19_paper', 'per_label_metrics', 'topk', 'ranking_metrics', 'evaluate', 'coverage']
+           'precision_vgg19_paper', 'per_label_metrics', 'topk', 'ranking_metrics', 'evaluate', 'coverage',
+           'weighted_auc', 'trained_status', 'ranking_status', 'classification_table', 'claim_verdict', 'paired_claim']
 
 # %% ../nbs/07_metrics.ipynb #52744a33
 def confusion(y_true, y_pred) -> dict:
@@ -130,3 +131,82 @@ def evaluate(scores, test, exclude=None, ks=(10, 20)) -> tuple:
 def coverage(top: np.ndarray, n_items: int, k: int) -> float:
     "Catalogue coverage: share of items that appear in at least one user's top k."
     t = top[:, :k]; return len(np.unique(t[t >= 0])) / n_items
+
+# %% ../nbs/07_metrics.ipynb #d51770e5
+def weighted_auc(y_true, y_score, W) -> np.ndarray:
+    "ROC-AUC (ties count 1/2) of `y_score` under each row of non-negative sample weights W (b, n): all bootstrap resamples from one sort."
+    y, s = np.asarray(y_true).astype(int).ravel(), np.asarray(y_score, float).ravel()
+    W = np.atleast_2d(np.asarray(W, float))
+    o = np.argsort(s, kind="mergesort"); y, s, W = y[o], s[o], W[:, o]
+    starts = np.r_[0, np.flatnonzero(np.diff(s)) + 1]                     # groups of tied scores
+    neg, pos = np.add.reduceat(W * (y == 0), starts, axis=1), np.add.reduceat(W * (y == 1), starts, axis=1)
+    below = np.cumsum(neg, 1) - neg
+    den = pos.sum(1) * neg.sum(1)
+    return np.where(den > 0, (pos * (below + 0.5 * neg)).sum(1) / np.where(den > 0, den, 1), np.nan)
+
+def _boot_weights(n: int, n_boot: int, seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+
+def _stat(metric, y, s, W):
+    if metric == "roc_auc": return weighted_auc(y, s, W)
+    if metric == "mean": return (W @ np.asarray(s, float)) / W.sum(1)
+    raise ValueError(f"metric must be 'roc_auc' or 'mean' (per-unit values, e.g. per-user NDCG), not {metric!r}")
+
+def trained_status(y_true, y_score, n_boot: int = 1000, seed: int = 0) -> str:
+    "'not trained' when the scores are constant or the 95 % bootstrap CI of the test ROC-AUC does not lie above 0.5; else 'ok'."
+    s = np.asarray(y_score, float).ravel()
+    if not np.isfinite(s).all(): raise ValueError(f"{int((~np.isfinite(s)).sum())} non-finite scores")
+    if np.ptp(s) == 0: return "not trained"
+    lo = np.nanquantile(weighted_auc(y_true, s, _boot_weights(len(s), n_boot, seed)), 0.025)
+    return "ok" if lo > 0.5 else "not trained"
+
+def ranking_status(per_user_model, per_user_trivial, n_boot: int = 1000, seed: int = 0) -> str:
+    "'not trained' when the 95 % paired bootstrap CI of the per-user gain over the trivial ranker (POP) does not lie above 0."
+    d = np.asarray(per_user_model, float) - np.asarray(per_user_trivial, float)
+    if d.shape != np.shape(per_user_trivial) or len(d) == 0: raise ValueError("the two rankers must be scored on the same, non-empty users")
+    if np.ptp(np.asarray(per_user_model, float)) == 0: return "not trained"
+    lo = np.quantile(_stat("mean", None, d, _boot_weights(len(d), n_boot, seed)), 0.025)
+    return "ok" if lo > 0 else "not trained"
+
+def classification_table(y_val, y_test, scores: dict, y_train, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """One row per model {name: (validation scores, test scores)}: threshold tuned on validation accuracy, accuracy /
+    precision / recall / F1 at it, ROC-AUC, test n and the sanity gate's status (also 'not trained' when the tuned
+    threshold puts every test sample in one class, e.g. recall 1.0 at precision = base rate); then the majority-class row."""
+    rows = []
+    for name, (sv, st) in scores.items():
+        sv, st = np.asarray(sv, float).ravel(), np.asarray(st, float).ravel()
+        bad = int((~np.isfinite(sv)).sum() + (~np.isfinite(st)).sum())
+        if bad: raise ValueError(f"{name}: {bad} non-finite validation/test scores (NaN reaching the table)")
+        th = accuracy_threshold(y_val, sv); pred = (st >= th).astype(int)
+        status = "not trained" if np.ptp(pred) == 0 else trained_status(y_test, st, n_boot, seed)   # one class for everyone: constant
+        rows.append(dict(model=name, **binary_metrics(y_test, pred, st), threshold=th, n=len(st), status=status))
+    maj = int(np.mean(y_train) >= 0.5)
+    rows.append(dict(model="Majority class", **binary_metrics(y_test, np.full(len(y_test), maj), np.full(len(y_test), 0.5)),
+                     threshold=np.nan, n=len(y_test), status="trivial"))
+    return pd.DataFrame(rows)
+
+def claim_verdict(lo: float, hi: float, seeds: int) -> str:
+    "holds / does not hold / inconclusive from the 95 % CI of the effect; one seed is inconclusive by design."
+    if seeds < 2: return "1 seed: inconclusive by design"
+    return "holds" if lo > 0 else ("does not hold" if hi < 0 else "inconclusive")
+
+def paired_claim(y_true, a_scores, b_scores, metric: str = "roc_auc", a: str = "A", b: str = "B", seeds: int | None = None,
+                 statuses=("ok", "ok"), n_boot: int = 1000, seed: int = 0) -> dict:
+    """Test "a beats b" on the same test units: `a_scores`/`b_scores` are lists of replicates (seeds, or seeds x backbones),
+    each aligned with the units; metric 'roc_auc' (scores vs y_true) or 'mean' (per-unit values such as per-user NDCG).
+    Effect = mean over replicates of metric(a) - metric(b); 95 % CI from a paired bootstrap over the units."""
+    A, Bs = [np.asarray(x, float).ravel() for x in a_scores], [np.asarray(x, float).ravel() for x in b_scores]
+    if not A or not Bs: raise ValueError(f"{a} vs {b}: give at least one replicate of each")
+    n = len(A[0])
+    if any(len(x) != n for x in A + Bs): raise ValueError(f"{a} vs {b}: every replicate must score the same {n} units")
+    bad = sum(int((~np.isfinite(x)).sum()) for x in A + Bs)
+    if bad: raise ValueError(f"{a} vs {b}: {bad} non-finite scores")
+    W = _boot_weights(n, n_boot, seed); ones = np.ones((1, n))
+    stat = lambda xs, w: np.mean([_stat(metric, y_true, x, w) for x in xs], axis=0)
+    effect = float((stat(A, ones) - stat(Bs, ones))[0]); boot = stat(A, W) - stat(Bs, W)
+    lo, hi = (float(v) for v in np.nanquantile(boot, [0.025, 0.975]))
+    seeds = seeds if seeds is not None else min(len(A), len(Bs))
+    untrained = [nm for nm, st in zip((a, b), statuses) if st == "not trained"]
+    verdict = f"no verdict: {', '.join(untrained)} not trained" if untrained else claim_verdict(lo, hi, seeds)
+    return dict(a=a, b=b, metric=metric, a_value=float(stat(A, ones)[0]), b_value=float(stat(Bs, ones)[0]), effect=effect,
+                ci_low=lo, ci_high=hi, n=n, seeds=int(seeds), verdict=verdict)

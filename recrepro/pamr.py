@@ -12,8 +12,9 @@ from keras import layers, ops
 
 # %% auto #0
 __all__ = ['RNNS', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices', 'user_vector_loss_grad',
-           'user_vector_embedding', 'project_features', 'fuse', 'AUGRUCell', 'AUGRU', 'augru_reference', 'build_pamr',
-           'fit_with_callbacks', 'model_state', 'reset_model', 'build_ncf', 'probe_features', 'lambda_grid_cv']
+           'user_vector_embedding', 'project_features', 'fuse', 'align_features', 'AUGRUCell', 'AUGRU',
+           'augru_reference', 'build_pamr', 'fit_with_callbacks', 'model_state', 'reset_model', 'build_ncf',
+           'probe_features', 'lambda_grid_cv', 'lambda_identifiable']
 
 # %% ../nbs/10_pamr.ipynb #d84ae243
 def sequence_samples(inter: pd.DataFrame, users, items, L: int = 10, threshold: float = 4.0, rating_scale: float = 5.0) -> tuple:
@@ -92,6 +93,14 @@ def fuse(F_alexnet: np.ndarray, F_googlenet: np.ndarray, F_resnet: np.ndarray, l
     shapes = {np.shape(F_alexnet), np.shape(F_googlenet), np.shape(F_resnet)}
     if len(shapes) > 1: raise ValueError(f"project the features to one width first (see project_features); shapes {sorted(shapes)}")
     return (lam * F_alexnet + (1 - lam) * F_googlenet + (1 - lam) * F_resnet).astype(np.float32)
+
+def align_features(F_ref: np.ndarray, F: np.ndarray, fit_rows=None) -> np.ndarray:
+    "F rotated onto F_ref's space by the orthogonal Procrustes rotation fitted on `fit_rows` (e.g. training items with a poster)."
+    from scipy.linalg import orthogonal_procrustes
+    if np.shape(F_ref) != np.shape(F): raise ValueError(f"align features of one width; shapes {np.shape(F_ref)} and {np.shape(F)}")
+    rows = np.arange(len(F)) if fit_rows is None else np.asarray(fit_rows)
+    R, _ = orthogonal_procrustes(np.asarray(F, np.float64)[rows], np.asarray(F_ref, np.float64)[rows])
+    return (np.asarray(F, np.float64) @ R).astype(np.float32)
 
 # %% ../nbs/10_pamr.ipynb #ec25374e
 @keras.saving.register_keras_serializable("recrepro")
@@ -298,7 +307,7 @@ def probe_features(F: np.ndarray, H: np.ndarray, R: np.ndarray, cand: np.ndarray
     return np.hstack([fc, mp, mn, fc * mp, fc * mn]).astype(np.float32)
 
 def lambda_grid_cv(make_table, H, R, cand, y, groups, lambdas=np.round(np.arange(0, 1.01, 0.1), 1), folds: int = 3,
-                   test=None, seed: int = 0) -> pd.DataFrame:
+                   test=None) -> pd.DataFrame:
     "ROC-AUC of the linear probe per λ: mean/std over user-grouped folds, and on `test` = (H, R, cand, y) when given."
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -316,3 +325,9 @@ def lambda_grid_cv(make_table, H, R, cand, y, groups, lambdas=np.round(np.arange
             row["test_auc"] = float(roc_auc_score(yt, probe().fit(X, y).predict_proba(probe_features(F, Ht, Rt, ct))[:, 1]))
         rows.append(row)
     return pd.DataFrame(rows)
+
+def lambda_identifiable(grid: pd.DataFrame) -> tuple:
+    "(identifiable, λ values whose CV score is within one CV std of the best): identifiable only when the best stands alone."
+    best = grid.cv_auc.idxmax()
+    near = grid.lam[grid.cv_auc >= grid.cv_auc[best] - grid.cv_std[best]].tolist()
+    return len(near) == 1, near

@@ -9,24 +9,32 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['RATING_CLASSES', 'AGE_BANDS', 'load_and_balance', 'correlation_filter', 'standardize', 'build_picnn',
+__all__ = ['RATING_CLASSES', 'AGE_BANDS', 'load_valid', 'split_and_balance', 'correlation_filter', 'standardize', 'build_picnn',
            'amazon_reviews_frame', 'age_segment', 'cf_scores', 'recommendation_sets', 'recommendation_precision']
 
 # %% ../nbs/40_picnn_bilstm.ipynb #f8622a7a
 RATING_CLASSES = [1, 2, 3, 4, 5]
 AGE_BANDS = [(0, 29, "<30"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 59, "50-59"), (60, 200, "60+")]
 
-def load_and_balance(reviews: pd.DataFrame, th: int, n: int = 0, seed: int = 0) -> tuple:
-    "Step 1: (balanced reviews, counts): reject rows without text or rating (counted), cap each rating class at th."
+def load_valid(reviews: pd.DataFrame, n: int = 0, seed: int = 0) -> tuple:
+    "(valid reviews, counts): an optional seeded sample of n, then the rows without text or rating rejected and counted."
     src = len(reviews)
     if n: reviews = reviews.sample(n=min(n, len(reviews)), random_state=seed)
     bad = reviews.text.fillna("").str.strip().eq("") | reviews.rating.isna()
-    ok = reviews.loc[~bad]
-    bal = ok.sample(frac=1.0, random_state=seed).groupby("rating").head(th)          # seeded: the first th of a shuffle
-    counts = dict(source_records=src, sampled=len(reviews), rejected_invalid=int(bad.sum()), loaded_valid=len(ok),
-                  removed_by_balancing=len(ok) - len(bal), kept=len(bal),
-                  **{f"class {int(r)}": int((bal.rating == r).sum()) for r in RATING_CLASSES})
-    return bal.reset_index(drop=True), counts
+    return reviews.loc[~bad], dict(source_records=src, sampled=len(reviews), rejected_invalid=int(bad.sum()), loaded_valid=int((~bad).sum()))
+
+def split_and_balance(reviews: pd.DataFrame, th: int, n: int = 0, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> tuple:
+    """Step 1: (train, val, test, counts): valid reviews split stratified by rating (seeded), then each rating class of
+    the **training part only** capped at th; validation and test keep the natural class mix."""
+    from sklearn.model_selection import train_test_split
+    ok, counts = load_valid(reviews, n, seed)
+    if len(ok) == 0: raise ValueError("no valid review (every row lacks text or rating)")
+    rest, te = train_test_split(ok, test_size=fracs[2], stratify=ok.rating, random_state=seed)
+    tr, va = train_test_split(rest, test_size=fracs[1] / (fracs[0] + fracs[1]), stratify=rest.rating, random_state=seed)
+    bal = tr.sample(frac=1.0, random_state=seed).groupby("rating").head(th)            # seeded: the first th of a shuffle
+    counts |= dict(train=len(tr), removed_by_balancing=len(tr) - len(bal), train_kept=len(bal), val=len(va), test=len(te),
+                   **{f"train class {int(r)}": int((bal.rating == r).sum()) for r in RATING_CLASSES})
+    return bal.reset_index(drop=True), va.reset_index(drop=True), te.reset_index(drop=True), counts
 
 def correlation_filter(texts, y, vocabulary, threshold: float, chunk: int = 2000) -> tuple:
     "Step 3: (kept tokens, |r| per token): Pearson r between each token's presence and y over the training texts."

@@ -63,22 +63,22 @@ def ml100k_task(ml: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold
                 note=f"U = demographics + {n_recent} most recent titles before the cutoff; label = rating >= {threshold:g}; global temporal split {fracs}"
                      + (f"; trained on a seeded sample of {len(tr)} of the {n_tr_all} training ratings" if len(tr) < n_tr_all else ""))
 
-def clothing_task(cl, n: int = 0, with_review_text: bool = False, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> dict:
-    "PPRM task (b): U = age + review title (+ review text when asked: leakage), B = division/department/class, label = Recommended."
+def clothing_task(cl, n: int = 0, leaky: bool = False, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> dict:
+    "PPRM task (b): U = age (honest), or age + review title + review text (leaky: written after the purchase); B = division/department/class; label = Recommended."
     rv = cl.reviews
     empty = rv.text.str.strip() == ""
     rv = rv.loc[~empty]
     if n: rv = rv.sample(n=min(n, len(rv)), random_state=seed)
     rv = rv.assign(label=rv.recommended.astype(int), key=rv.user_id)
-    u_text = {k: f"A {a}-year-old customer. Review title: {t or '(none)'}." + (f" Review: {x}" if with_review_text else "")
+    u_text = {k: f"A {a}-year-old customer." + (f" Review title: {t or '(none)'}. Review: {x}" if leaky else "")
               for k, a, t, x in zip(rv.key, rv.age, rv.title, rv.text)}
     b_text = {i: f"Division {d}; department {p}; class {c}." for i, d, p, c in
               rv[["item_id", "division", "department", "class_name"]].drop_duplicates("item_id").itertuples(index=False)}
     tr, va, te = random_split(rv.reset_index(drop=True), fracs, seed)
-    return dict(name="womens-clothing" + (" (with review text: leakage)" if with_review_text else ""), parts={"train": tr, "val": va, "test": te},
+    return dict(name="womens-clothing" + (" (with review title and text: LEAKAGE)" if leaky else ""), parts={"train": tr, "val": va, "test": te},
                 u_key="key", b_key="item_id", u_text=u_text, b_text=b_text, label="label", dropped_empty_text=int(empty.sum()),
-                note=f"U = age + title{' + review text (LEAKAGE)' if with_review_text else ''}; B = division/department/class; "
-                     f"label = Recommended; random split {fracs}; {int(empty.sum())} reviews without text dropped")
+                note=f"U = age{' + review title + review text (LEAKAGE: written after the purchase)' if leaky else ' only (nothing written after the purchase)'}; "
+                     f"B = division/department/class; label = Recommended; random split {fracs}; {int(empty.sum())} reviews without text dropped")
 
 def yelp_task(yp: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0) -> dict:
     "PPRM on the paper's Yelp data: U = profile fields + recent businesses, B = name, categories, attributes; label = stars ≥ threshold."
@@ -125,24 +125,28 @@ def tfidf_encoder(task: dict, dims: int = 128, seed: int = 0):
 
 # %% ../nbs/50_pprm.ipynb #fb2ef090
 def evaluate_task(task: dict, vecs: tuple, tfidf_vecs: tuple, hidden=(256, 64), epochs=20, batch_size=16, learning_rate=1e-3,
-                  seed=0, verbose=0) -> tuple:
-    "(results frame, {model: (history, test probabilities)}) for PPRM-MSE, PPRM-BCE, PPRM on TF-IDF, LR on embeddings, majority."
+                  seed=0, seeds: int = 1, verbose=0) -> tuple:
+    """(results frame, {model: (history, test probabilities)}, {model: [test probabilities per seed]}) for PPRM-MSE, PPRM-BCE,
+    PPRM on TF-IDF, LR on embeddings and the majority class; every row thresholded on validation accuracy (`classification_table`)."""
     from sklearn.linear_model import LogisticRegression
+    from recrepro.metrics import classification_table
     Xtr, ytr = pair_matrix(task, "train", *vecs); Xva, yva = pair_matrix(task, "val", *vecs); Xte, yte = pair_matrix(task, "test", *vecs)
-    rows, curves = [], {}
-    def add(name, p, extra=""):
-        rows.append(dict(task=task["name"], model=name, **{k: v for k, v in binary_metrics(yte, y_score=p).items()}, n_test=len(yte), note=extra))
-    for loss in ("mse", "bce"):
-        m, h = train_pprm(Xtr, ytr, Xva, yva, loss, hidden, epochs, batch_size, learning_rate, seed, verbose)
-        p = m.predict(Xte, batch_size=1024, verbose=0).ravel(); curves[f"PPRM ({loss.upper()})"] = (h, p)
-        add(f"PPRM ({loss.upper()})", p, f"best epoch {int(np.argmin(h['val_loss'])) + 1} of {len(h['val_loss'])}")
     Ttr, _ = pair_matrix(task, "train", *tfidf_vecs); Tva, _ = pair_matrix(task, "val", *tfidf_vecs); Tte, _ = pair_matrix(task, "test", *tfidf_vecs)
-    m, h = train_pprm(Ttr, ytr, Tva, yva, "mse", hidden, epochs, batch_size, learning_rate, seed, verbose)
-    p = m.predict(Tte, batch_size=1024, verbose=0).ravel(); curves["PPRM (MSE) on TF-IDF+LSA"] = (h, p)
-    add("PPRM (MSE) on TF-IDF+LSA", p, f"{Ttr.shape[1]}-d input")
+    curves, per_seed, notes, scores = {}, {}, {}, {}
+    for s in range(seeds):
+        for name, loss, (A, B_, C) in (("PPRM (MSE)", "mse", (Xtr, Xva, Xte)), ("PPRM (BCE)", "bce", (Xtr, Xva, Xte)),
+                                       ("PPRM (MSE) on TF-IDF+LSA", "mse", (Ttr, Tva, Tte))):
+            m, h = train_pprm(A, ytr, B_, yva, loss, hidden, epochs, batch_size, learning_rate, seed + s, verbose)
+            pv, pt = (m.predict(Z, batch_size=1024, verbose=0).ravel() for Z in (B_, C))
+            per_seed.setdefault(name, []).append(pt)
+            if s == 0:
+                curves[name], scores[name] = (h, pt), (pv, pt)
+                notes[name] = f"best epoch {int(np.argmin(h['val_loss'])) + 1} of {len(h['val_loss'])}" + (f"; {Ttr.shape[1]}-d input" if "TF-IDF" in name else "")
     lr = LogisticRegression(max_iter=2000, C=1.0).fit(Xtr, ytr)
-    p = lr.predict_proba(Xte)[:, 1]; curves["Logistic regression on embeddings"] = (None, p)
-    add("Logistic regression on embeddings", p)
-    maj = int(ytr.mean() >= 0.5)
-    add("Majority class", np.full(len(yte), float(maj)), f"always {maj} (train positive rate {ytr.mean():.3f})")
-    return pd.DataFrame(rows), curves
+    name = "Logistic regression on embeddings"
+    scores[name] = (lr.predict_proba(Xva)[:, 1], lr.predict_proba(Xte)[:, 1]); curves[name] = (None, scores[name][1])
+    per_seed[name] = [scores[name][1]] * seeds                     # deterministic: its one score pairs with every seed
+    t = classification_table(yva, yte, scores, ytr, seed=seed)
+    notes["Majority class"] = f"always {int(ytr.mean() >= 0.5)} (train positive rate {ytr.mean():.3f})"
+    t.insert(0, "task", task["name"]); t["note"] = t.model.map(notes).fillna("")
+    return t, curves, per_seed

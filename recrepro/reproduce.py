@@ -17,9 +17,10 @@ from .core import (ChapterContractError, atomic_write, check_chapter, file_sha25
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
-__all__ = ['log', 'VERSIONED', 'SCORECARD_COLUMNS', 'profile_path', 'load_profile', 'package_digest', 'chapter_stamp',
-           'is_up_to_date', 'write_stamp', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info',
-           'merge_scorecard', 'write_scorecard', 'reproduce', 'main']
+__all__ = ['log', 'VERSIONED', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path', 'load_profile',
+           'package_digest', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'ChapterFailed', 'own_kernel',
+           'run_chapter', 'versions', 'device_info', 'merge_scorecard', 'merge_claims', 'write_scorecard', 'reproduce',
+           'main']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -140,35 +141,72 @@ def device_info() -> dict:
         except (OSError, subprocess.SubprocessError): pass
     return dict(cpu=cpu, cores=os.cpu_count(), gpus=gpus, platform=platform.platform())
 
-SCORECARD_COLUMNS = ["chapter", "table/figure", "metric", "paper's claim", "ours", "data", "model/backbone", "note"]
+SCORECARD_COLUMNS = ["chapter", "table/figure", "metric", "paper's claim", "ours", "n", "data", "model/backbone", "note"]
+ABSOLUTE_COLUMNS = ["chapter", "paper's claim", "metric", "paper's number", "ours", "best tuned baseline (same task)", "n", "data", "verdict"]
+RELATIVE_COLUMNS = ["chapter", "claim", "metric", "A", "B", "effect (A − B)", "95 % CI", "seeds", "n", "data", "verdict"]
+
+def _chapters(profile_dir):
+    for f in sorted(Path(profile_dir).glob("*/metrics.json")):
+        m = json.loads(f.read_text()); yield m.get("chapter", f.parent.name), m
+
+def _ours(v, status):
+    "The number, with the sanity gate's mark where the model did not learn."
+    return v if status in (None, "ok", "trivial") else f"{_fmt(v)} (**{status}**)"
 
 def merge_scorecard(profile_dir) -> pd.DataFrame:
-    "One row per recorded metric of every `<chapter>/metrics.json` under `profile_dir`."
+    "One row per recorded metric of every `<chapter>/metrics.json` under `profile_dir`; 'ours' carries the not-trained mark."
     rows = []
-    for f in sorted(Path(profile_dir).glob("*/metrics.json")):
-        m = json.loads(f.read_text())
+    for ch, m in _chapters(profile_dir):
         for r in m.get("metrics", []):
-            rows.append({"chapter": m.get("chapter", f.parent.name), "table/figure": r.get("where", ""), "metric": r["metric"],
-                         "paper's claim": r.get("paper"), "ours": r["ours"], "data": r.get("data", ""),
+            rows.append({"chapter": ch, "table/figure": r.get("where", ""), "metric": r["metric"], "paper's claim": r.get("paper"),
+                         "ours": _ours(r["ours"], r.get("status")), "n": r.get("n"), "data": r.get("data", ""),
                          "model/backbone": r.get("model", ""), "note": r.get("note", "")})
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
+
+def merge_claims(profile_dir) -> tuple:
+    "(absolute, relative) frames of every chapter's headline numbers and relative claims: the two parts of 'Does the claim hold?'."
+    ab, rel = [], []
+    for ch, m in _chapters(profile_dir):
+        for h in m.get("headlines", []):
+            ab.append({"chapter": ch, "paper's claim": h["claim"], "metric": h["metric"], "paper's number": h["paper"],
+                       "ours": f"{_fmt(_ours(h['ours'], h.get('status')))} ({h['model']})",
+                       "best tuned baseline (same task)": f"{_fmt(h['ceiling'])} ({h['ceiling_model']})", "n": h["n"], "data": h["data"],
+                       "verdict": h["verdict"]})
+        for c in m.get("claims", []):
+            rel.append({"chapter": ch, "claim": c["claim"], "metric": c["metric"], "A": f"{c['a']}: {_fmt(c.get('a_value'))}",
+                        "B": f"{c['b']}: {_fmt(c.get('b_value'))}", "effect (A − B)": f"{c['effect']:+.4f}",
+                        "95 % CI": f"[{c['ci_low']:+.4f}, {c['ci_high']:+.4f}]", "seeds": c["seeds"], "n": c["n"], "data": c["data"],
+                        "verdict": c["verdict"]})
+    return pd.DataFrame(ab, columns=ABSOLUTE_COLUMNS), pd.DataFrame(rel, columns=RELATIVE_COLUMNS)
 
 def _fmt(v):
     if v is None or (isinstance(v, float) and pd.isna(v)): return "—"
     if isinstance(v, float): return f"{v:.4g}"
     return str(v).replace("|", "\\|").replace("\n", " ")
 
+def _md(df, cols, empty):
+    if df.empty: return [empty]
+    return ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)] + ["| " + " | ".join(_fmt(r[c]) for c in cols) + " |" for r in df.to_dict("records")]
+
 def write_scorecard(profile_dir, profile: str) -> Path:
-    "Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims."
-    df = merge_scorecard(profile_dir)
+    "Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims, then 'Does the claim hold?' in two parts."
+    df = merge_scorecard(profile_dir); ab, rel = merge_claims(profile_dir)
     head = [f"# Scorecard — profile `{profile}`", "",
             "Every number under *ours* was computed by the run that wrote this file; *paper's claim* is copied from the",
-            "paper (— where it gives none). *data* and *model/backbone* name what was actually used, stand-ins included.", ""]
-    if df.empty: body = ["_No chapter has recorded a metric yet._"]
-    else:
-        body = ["| " + " | ".join(SCORECARD_COLUMNS) + " |", "|" + "---|" * len(SCORECARD_COLUMNS)]
-        body += ["| " + " | ".join(_fmt(r[c]) for c in SCORECARD_COLUMNS) + " |" for r in df.to_dict("records")]
-    for f in sorted(Path(profile_dir).glob("*/scorecard_section.md")):        # e.g. the audit's "Does the claim hold?"
+            "paper (— where it gives none). *data* and *model/backbone* name what was actually used, stand-ins included.",
+            "*n* is the number of test samples or users behind the number. A model whose predictions are constant or do not",
+            "beat the trivial row (majority class, POP) beyond its 95 % CI is marked **not trained**; no verdict is drawn from it.", ""]
+    body = _md(df, SCORECARD_COLUMNS, "_No chapter has recorded a metric yet._")
+    body += ["", "## Does the claim hold?", "", "### Absolute numbers", "",
+             "The paper's number beside ours and the best tuned baseline on the same task. Where even that baseline stays below",
+             "the paper's number, our data cannot reach it and the verdict is *not testable on this data*.", ""]
+    body += _md(ab, ABSOLUTE_COLUMNS, "_No chapter has recorded a headline number._")
+    body += ["", "### Relative claims", "",
+             "Each paper's core comparisons, as paired tests on the same test samples or users: the effect averaged over",
+             "seeds, a 95 % paired-bootstrap CI, and holds (CI above 0) / does not hold (CI below 0) / inconclusive. One seed",
+             "is inconclusive by design; the profile's `seeds` sets how many.", ""]
+    body += _md(rel, RELATIVE_COLUMNS, "_No chapter has recorded a relative claim._")
+    for f in sorted(Path(profile_dir).glob("*/scorecard_section.md")):        # e.g. the audit's common-protocol section
         body += ["", f.read_text().strip()]
     return atomic_write(Path(profile_dir)/"SCORECARD.md", "\n".join(head + body) + "\n")
 

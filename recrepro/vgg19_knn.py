@@ -98,8 +98,9 @@ def topn_literal(c: int, L: sp.csr_matrix, n: int, threshold_rating: float, S: s
         if len(rec_list) == n: break
     return rec_list                                               # 7.
 
-def topn_scores(L: sp.csr_matrix, S: sp.csr_matrix, threshold_rating: float) -> np.ndarray:
-    "Dense users x items scores max_k [l_uk > th] · l_uk · S[k, y] (-inf where no rated item neighbours y)."
+def topn_scores(L: sp.csr_matrix, S: sp.csr_matrix, threshold_rating: float, aggregate: str = "max") -> np.ndarray:
+    "Dense users x items scores max_k (or, with aggregate='sum', Σ_k) [l_uk > th] · l_uk · S[k, y] (-inf where no rated item neighbours y)."
+    if aggregate not in ("max", "sum"): raise ValueError(f"aggregate must be 'max' (the paper) or 'sum', not {aggregate!r}")
     Lt = L.tocoo(); keep = Lt.data > threshold_rating
     u, k, l = Lt.row[keep], Lt.col[keep], Lt.data[keep].astype(np.float64)
     cnt = np.diff(S.indptr)[k]                                    # neighbours of each seed item
@@ -108,7 +109,9 @@ def topn_scores(L: sp.csr_matrix, S: sp.csr_matrix, threshold_rating: float) -> 
     pos = np.repeat(starts, cnt) + off
     yy, ss = S.indices[pos], S.data[pos]
     scores = np.full(L.shape, -np.inf)
-    np.maximum.at(scores, (uu, yy), np.round(ss * ll, 12))
+    if aggregate == "max": np.maximum.at(scores, (uu, yy), np.round(ss * ll, 12))
+    else:
+        scores[uu, yy] = 0.0; np.add.at(scores, (uu, yy), ss * ll); scores = np.round(scores, 12)
     return scores
 
 def topn_vectorised(L: sp.csr_matrix, S: sp.csr_matrix, n: int, threshold_rating: float, users=None) -> list:

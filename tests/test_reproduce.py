@@ -22,7 +22,7 @@ def test_runs_writes_outputs_and_scorecard(tmp_path, make_profile):
     assert rec["versions"]["papermill"] and rec["device"]["cpu"]
     m = json.loads((ch/"metrics.json").read_text())
     sc = (out/"t"/"SCORECARD.md").read_text()
-    assert "| chapter | table/figure | metric | paper's claim | ours | data | model/backbone | note |" in sc
+    assert "| chapter | table/figure | metric | paper's claim | ours | n | data | model/backbone | note |" in sc
     row = next(l for l in sc.splitlines() if l.startswith("| table |"))
     assert "mean of draws" in row and f"{m['metrics'][0]['ours']:.4g}" in row and "seeded normal draw" in row
 
@@ -86,3 +86,19 @@ def test_scorecard_appends_chapter_sections(tmp_path):
     (tmp_path/"x").mkdir(); (tmp_path/"x"/"metrics.json").write_text(json.dumps({"chapter": "x", "metrics": [{"metric": "m", "ours": 0.5}]}))
     sc = write_scorecard(tmp_path, "t").read_text()
     assert sc.index("| x |") < sc.index("## Does the claim hold?")
+
+def test_scorecard_marks_untrained_and_has_two_part_verdicts(tmp_path):
+    "A not-trained row is marked in 'ours'; 'Does the claim hold?' has the absolute and the relative part from metrics.json."
+    from recrepro.core import ChapterOutputs
+    from recrepro.metrics import paired_claim
+    from recrepro.reproduce import write_scorecard
+    import numpy as np
+    out = ChapterOutputs("x", tmp_path/"x", data="toy", model="M")
+    out.metric("accuracy", 0.51, where="T", n=100, status="not trained")
+    out.headline("M accuracy 0.97", "accuracy", paper=0.97, ours=0.6, n=100, ceiling_model="EASE^R", ceiling=0.7)
+    y = np.r_[np.zeros(50), np.ones(50)]
+    out.claim("M > B", paired_claim(y, [y + 0.1], [np.zeros(100)], a="M", b="B"))
+    sc = write_scorecard(tmp_path, "t").read_text()
+    assert "0.51 (**not trained**)" in sc
+    assert sc.index("### Absolute numbers") < sc.index("### Relative claims")
+    assert "not testable on this data" in sc and "1 seed: inconclusive by design" in sc
