@@ -249,6 +249,7 @@ def validate_interactions(df, file, report: LoadReport, on_bad="raise", rating_r
     if on_bad not in ("raise", "skip"): raise ValueError(f"on_bad must be 'raise' or 'skip', not {on_bad!r}")
     require_columns(df, INTERACTION_COLUMNS, file)
     df = df.copy()
+    if "_row" not in df: df["_row"] = np.arange(1, len(df) + 1)        # errors name 1-based positions, never index labels
     for c in ("user_id", "item_id"):
         df = _problem(report, df, df[c].isna().to_numpy() | (df[c].astype(str).str.strip() == "").to_numpy(), f"missing {c}", file, on_bad)
     r = pd.to_numeric(df["rating"], errors="coerce")
@@ -427,6 +428,60 @@ def load_ml100k(on_bad="raise", refresh=False) -> RecData:
     if d is None: raise DataUnavailable(unavailable_message("ml-100k", errors))
     d.report.notes += [f"route not used: {e}" for e in errors]
     _save_canonical(d, on_bad); return d
+
+# %% ../nbs/00_data.ipynb #a8c22075
+def _canonical_items(items, ids, item, text, image, categories, file, report, on_bad):
+    "The items table in the canonical schema: from `items` (columns named by the caller), or bare rows for `ids`."
+    if items is None:
+        return pd.DataFrame(dict(item_id=pd.unique(ids), title="", text="", categories=[[] for _ in pd.unique(ids)], image_path=None))
+    require_columns(items, [item] + [c for c in (text, image, categories) if c], file)
+    it = _with_rows(items.rename(columns={item: "item_id"}))
+    it = _problem(report, it, it.item_id.isna().to_numpy(), "missing item id", file, on_bad)
+    it = _problem(report, it, it.item_id.duplicated().to_numpy(), "duplicate item id", file, on_bad)
+    cats = it[categories] if categories else pd.Series([[]] * len(it), index=it.index)
+    it["categories"] = [list(c) if isinstance(c, (list, tuple, np.ndarray)) else ([] if pd.isna(c) or c == "" else str(c).split("|")) for c in cats]
+    it["text"] = it[text].fillna("").astype(str) if text else ""
+    it["title"] = it["title"].fillna("").astype(str) if "title" in it else it["text"]
+    it["image_path"] = it[image].where(it[image].notna(), None) if image else None
+    return it.drop(columns="_row").reset_index(drop=True)
+
+def _from_frame(cls, interactions: pd.DataFrame, items=None, users=None, *, user="user_id", item="item_id", rating="rating",
+                timestamp=None, rating_range=None, name="my-data", on_bad="raise", file="frame", item_text=None,
+                item_image=None, item_categories=None, first_row=1) -> RecData:
+    "Your interactions (and optional item/user side data) in the canonical schema, validated with row-numbered errors or counted skips."
+    if not isinstance(interactions, pd.DataFrame): raise TypeError(f"{file}: expected a DataFrame, got {type(interactions).__name__}")
+    if len(interactions) == 0: raise DataError(f"{file}: no interactions (the table has {len(interactions.columns)} column(s) and no rows)")
+    require_columns(interactions, [c for c in (user, item, rating, timestamp) if c], file)
+    rep = LoadReport(name, f"user data ({file})", {"interactions": str(file)})
+    df = pd.DataFrame({"user_id": interactions[user].to_numpy(), "item_id": interactions[item].to_numpy(),
+                       "rating": interactions[rating].to_numpy() if rating else 1.0,
+                       "timestamp": interactions[timestamp].to_numpy() if timestamp else pd.NA,
+                       "_row": np.arange(first_row, first_row + len(interactions))})
+    if rating_range is None:
+        r = pd.to_numeric(df.rating, errors="coerce")
+        rating_range = (float(r.min()), float(r.max())) if r.notna().any() else None
+        rep.notes.append(f"rating scale inferred from the data: {rating_range}")
+    it = _canonical_items(items, df.item_id, item, item_text, item_image, item_categories, "items", rep, on_bad)
+    us = (users.rename(columns={user: "user_id"}).reset_index(drop=True) if users is not None
+          else pd.DataFrame(dict(user_id=pd.unique(df.user_id))))
+    inter = validate_interactions(df, file, rep, on_bad, rating_range, it.item_id.to_numpy() if items is not None else None,
+                                  us.user_id.to_numpy() if users is not None else None)
+    if len(inter) == 0: raise DataError(f"{file}: every interaction was dropped by validation ({rep.counts})")
+    return cls(name, inter, it, us, rep)
+
+def _from_csv(cls, path, *, sep=",", name=None, **kw) -> RecData:
+    "`from_frame` over a delimited file; rows in errors are the file's line numbers (header = line 1)."
+    path = Path(path)
+    raw = _read_table(path, sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+    if len(raw) == 0: raise DataError(f"{path}: header only, no data rows ({list(raw.columns)})")
+    return cls.from_frame(raw, name=name or path.stem, file=str(path), first_row=2, **kw)
+
+def _from_parquet(cls, path, *, name=None, **kw) -> RecData:
+    "`from_frame` over a parquet file; rows in errors are 1-based positions in the file."
+    path = Path(path)
+    return cls.from_frame(_read_parquet(path), name=name or path.stem, file=str(path), **kw)
+
+RecData.from_frame, RecData.from_csv, RecData.from_parquet = classmethod(_from_frame), classmethod(_from_csv), classmethod(_from_parquet)
 
 # %% ../nbs/00_data.ipynb #49a43f77
 _ARTICLES = "the|a|an|la|le|les|l'|il|el|los|las|das|der|die|den|det|lo|une|un"

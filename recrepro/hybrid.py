@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['build_hybrid', 'make_samples', 'autoencoder_input']
+__all__ = ['build_hybrid', 'make_samples', 'autoencoder_input', 'HybridConfig', 'Hybrid']
 
 # %% ../nbs/30_hybrid.ipynb #05d102e5
 def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int = 20, rnn: str = "gru",
@@ -66,16 +66,106 @@ def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int
 # %% ../nbs/30_hybrid.ipynb #55389a8c
 def make_samples(ml, U, I, L: int, threshold: float = 4.0) -> pd.DataFrame:
     "One row per rating with the user's previous L item codes (time order, ties by item id; 0 = padding) and the like label."
-    df = ml.interactions.sort_values(["user_id", "timestamp", "item_id"], kind="stable").reset_index(drop=True)
-    codes = I.encode(df.item_id) + 1
-    hist = np.zeros((len(df), L), np.int32)
-    uid = df.user_id.to_numpy(); starts = np.r_[0, np.flatnonzero(uid[1:] != uid[:-1]) + 1, len(df)]
-    for s, e in zip(starts[:-1], starts[1:]):
-        for t in range(s, e):
-            h = codes[max(s, t - L):t]; hist[t, L - len(h):] = h
-    return df.assign(u=U.encode(df.user_id), i=I.encode(df.item_id), like=(df.rating >= threshold).astype(int), hist=list(hist))
+    from recrepro.splits import sequences                      # the one vectorised history builder
+    f, H, _, _ = sequences(ml.interactions, U, I, L)
+    return f.assign(like=(f.rating >= threshold).astype(int), hist=list(H))
 
 def autoencoder_input(R: np.ndarray, users: np.ndarray, items: np.ndarray) -> np.ndarray:
     "Rows R[u] (a user's training ratings / 5 over all items) with the sample's own item i zeroed: the AE never reads the label it predicts."
     X = R[np.asarray(users)].copy(); X[np.arange(len(X)), np.asarray(items)] = 0.0
     return X
+
+# %% ../nbs/30_hybrid.ipynb #a9da101b
+from dataclasses import dataclass
+from .estimators import Estimator, like_labels, sample_negatives
+
+@dataclass
+class HybridConfig:
+    "Hybrid hyper-parameters (paper 002 §3.3: Adam 1e-3, dropout 0.5, batch 64-256; sizes ours)."
+    image_size: int = 32
+    history: int = 20
+    rnn: str = "gru"
+    dims: int = 64
+    text_dims: int = 16
+    epochs: int = 10                   # cap; early stopping (patience 2) on a 10 % validation part
+    batch_size: int = 128
+    learning_rate: float = 1e-3
+    negatives: int = 1
+    like_threshold: float | None = None
+    seed: int = 0
+
+class Hybrid(Estimator):
+    "Paper 002: CNN (image + metadata) + Bi-RNN (history) + residual-attention autoencoder + candidate embedding -> P(like)."
+    Config, name = HybridConfig, "Hybrid"
+
+    def _item_side(self, data):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.decomposition import TruncatedSVD
+        from recrepro.images import read_image
+        c = self.config; items = self.catalogue(data)
+        cats = items.categories
+        genres = sorted({g for cs in cats for g in cs})
+        G = np.array([[g in cs for g in genres] for cs in cats], np.float32).reshape(len(items), len(genres))
+        parts = [G]
+        if items.year.notna().any():
+            yr = items.year.astype("float"); yr = yr.fillna(yr.median()).to_numpy()
+            parts.append(((yr - yr.min()) / max(yr.max() - yr.min(), 1))[:, None])
+        text = (items.text + " " + items.title).str.strip()
+        if (text != "").sum() > 2:
+            T = TfidfVectorizer(sublinear_tf=True).fit_transform(text)
+            k = min(c.text_dims, T.shape[1] - 1, len(items) - 1)
+            if k >= 1: parts.append(TruncatedSVD(k, random_state=c.seed).fit_transform(T))
+        meta = np.column_stack(parts) if sum(p.shape[1] for p in parts) else np.zeros((len(items), 1))
+        img = np.zeros((len(items), c.image_size, c.image_size, 3), np.float32)
+        paths = items.image_path
+        for j in np.flatnonzero(paths.notna().to_numpy()): img[j] = read_image(paths.iloc[j], (c.image_size, c.image_size))
+        self.items_without_image_ = int(paths.isna().sum())
+        return img, meta.astype(np.float32), G if len(genres) else np.zeros((len(items), 1), np.float32)
+
+    def _fit(self, data, train):
+        import keras
+        from recrepro.splits import sequences, latest_history, interaction_matrix
+        c = self.config
+        self.img_, self.meta_, G = self._item_side(data)
+        scale = float(data.interactions.rating.max()) or 1.0
+        self.R_ = interaction_matrix(train, self.users_, self.items_, value="rating").toarray().astype(np.float32) / scale
+        f, H, _, _ = sequences(train, self.users_, self.items_, c.history)
+        y = like_labels(f.rating, data.interactions.rating, c.like_threshold)
+        u, i = f.u.to_numpy(), f.i.to_numpy()
+        pos = np.flatnonzero(y == 1)
+        nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
+        hist = np.vstack([H, np.repeat(H[pos], c.negatives, 0)]); u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+        self.H_, _ = latest_history(train, self.users_, self.items_, c.history)
+        m = build_hybrid(len(self.items_), G.shape[1], c.image_size, c.history, c.rnn, dims=c.dims, seed=c.seed, n_meta=self.meta_.shape[1])
+        m.optimizer.learning_rate.assign(c.learning_rate)
+        ae = autoencoder_input(self.R_, u, i)
+        x = dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=hist, user_vec=ae)
+        t = dict(like=y.astype("float32"), genres=G[i], recon=ae)
+        val = np.random.default_rng(c.seed).random(len(y)) < 0.1
+        part = lambda d, k: {n: v[k] for n, v in d.items()}
+        self.history_ = m.fit(part(x, ~val), part(t, ~val), validation_data=(part(x, val), part(t, val)), epochs=c.epochs,
+                              batch_size=c.batch_size, verbose=0, shuffle=True,
+                              callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)]).history
+        self.model_ = m
+
+    def _inputs(self, u, i):
+        return dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=self.H_[u], user_vec=self.R_[u])
+
+    def _score(self, u, i):
+        return np.stack([self.model_.predict(self._inputs(np.full(len(i), uc), i), batch_size=2048, verbose=0)["like"].ravel() for uc in u])
+
+    def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
+        "The paper's like probability for (user_id, item_id) pairs (the pair's own rating is not in the autoencoder input)."
+        u, i = self.users_.encode(pairs.user_id, "user_id"), self.items_.encode(pairs.item_id, "item_id")
+        x = self._inputs(u, i); x["user_vec"] = autoencoder_input(self.R_, u, i)
+        return self.model_.predict(x, batch_size=2048, verbose=0)["like"].ravel()
+
+    def _save_state(self, p):
+        self.model_.save(p/"model.keras")
+        np.savez(p/"state.npz", img=self.img_, meta=self.meta_, R=self.R_, H=self.H_, without_image=self.items_without_image_)
+
+    def _load_state(self, p):
+        import keras
+        self.model_ = keras.models.load_model(p/"model.keras")
+        z = np.load(p/"state.npz"); self.img_, self.meta_, self.R_, self.H_ = z["img"], z["meta"], z["R"], z["H"]
+        self.items_without_image_ = int(z["without_image"])

@@ -13,8 +13,8 @@ from keras import layers, ops
 # %% auto #0
 __all__ = ['RNNS', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices', 'user_vector_loss_grad',
            'user_vector_embedding', 'project_features', 'fuse', 'align_features', 'AUGRUCell', 'AUGRU',
-           'augru_reference', 'build_pamr', 'fit_with_callbacks', 'model_state', 'reset_model', 'build_ncf',
-           'probe_features', 'lambda_grid_cv', 'lambda_identifiable']
+           'augru_reference', 'with_padding_row', 'build_pamr', 'fit_with_callbacks', 'model_state', 'reset_model',
+           'build_ncf', 'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'PAMRConfig', 'PAMR']
 
 # %% ../nbs/10_pamr.ipynb #d84ae243
 def sequence_samples(inter: pd.DataFrame, users, items, L: int = 10, threshold: float = 4.0, rating_scale: float = 5.0) -> tuple:
@@ -22,16 +22,9 @@ def sequence_samples(inter: pd.DataFrame, users, items, L: int = 10, threshold: 
     left-padded), R (n, L) their ratings / rating_scale, T (n,) the latest history timestamp (-inf without history)."""
     for c in ("user_id", "item_id", "rating", "timestamp"):
         if c not in inter.columns: raise KeyError(f"interactions need column {c!r}; have {list(inter.columns)}")
-    df = inter.sort_values(["user_id", "timestamp", "item_id"], kind="stable")
-    codes, r, ts = items.encode(df.item_id, "item_id") + 1, df.rating.to_numpy(float) / rating_scale, df.timestamp.to_numpy()
-    pos = df.groupby("user_id", sort=False).cumcount().to_numpy()
-    n = len(df); H = np.zeros((n, L), np.int32); R = np.zeros((n, L), np.float32); T = np.full(n, -np.inf)
-    for k in range(1, L + 1):
-        ok = pos >= k; src = np.flatnonzero(ok) - k
-        H[ok, L - k], R[ok, L - k] = codes[src], r[src]
-        T[ok] = np.maximum(T[ok], ts[src].astype(float))
-    meta = df.assign(row=df.index, pos=pos, u=users.encode(df.user_id, "user_id"), i=codes - 1,
-                     like=(df.rating >= threshold).astype(np.int8)).reset_index(drop=True)
+    from recrepro.splits import sequences                       # the one vectorised history builder
+    meta, H, R, T = sequences(inter, users, items, L, rating_scale)
+    meta["like"] = (meta.rating >= threshold).astype(np.int8)
     return meta, H, R, T
 
 def assert_no_future(meta: pd.DataFrame, T: np.ndarray):
@@ -40,17 +33,27 @@ def assert_no_future(meta: pd.DataFrame, T: np.ndarray):
     if len(bad): raise AssertionError(f"{len(bad)} sample(s) see the future, e.g. row {int(meta.row.iloc[bad[0]])}")
 
 # %% ../nbs/10_pamr.ipynb #cbc3ddde
+def _levels(r: np.ndarray, levels) -> np.ndarray:
+    "The rating levels ('data': the distinct ratings present); a rating that is no level is an error, never silently dropped."
+    from recrepro.data import DataError
+    levels = np.unique(r) if isinstance(levels, str) and levels == "data" else np.asarray(levels, float)
+    off = ~np.isin(r, levels)
+    if off.any():
+        raise DataError(f"{int(off.sum())} of {len(r)} ratings are not one of the levels {levels.tolist()} (e.g. {sorted(set(r[off].tolist()))[:5]}); "
+                        "pass levels='data' to use the distinct ratings present (e.g. half stars)")
+    return levels
+
 def rating_groups(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> dict:
     "The paper's grouping: {a: [I_a[j] for each item j]}, I_a[j] = set of user codes that gave item j the rating a."
-    out = {a: [set() for _ in range(len(items))] for a in levels}
-    for u, j, r in zip(users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), inter.rating.to_numpy()):
-        if r in out: out[r][j].add(int(u))
+    r = inter.rating.to_numpy(); levels = _levels(r, levels)
+    out = {a: [set() for _ in range(len(items))] for a in levels.tolist()}
+    for u, j, r_ in zip(users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), r): out[float(r_)][j].add(int(u))
     return out
 
 def rating_level_matrices(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> list:
-    "C_a (users × items, CSR) for each level a: C_a[i, j] = 1 when user i rated item j with a."
+    "C_a (users × items, CSR) for each level a: C_a[i, j] = 1 when user i rated item j with a; `levels='data'` for the ratings present."
     u, j, r = users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), inter.rating.to_numpy()
-    return [sp.csr_matrix((np.ones(int((r == a).sum()), np.float64), (u[r == a], j[r == a])), shape=(len(users), len(items))) for a in levels]
+    return [sp.csr_matrix((np.ones(int((r == a).sum()), np.float64), (u[r == a], j[r == a])), shape=(len(users), len(items))) for a in _levels(r, levels)]
 
 def user_vector_loss_grad(U: np.ndarray, V: np.ndarray, C) -> tuple:
     "J_a summed over users (eq 1) and dJ_a/du_i for every user (eq 2, corrected), for level matrix C (users × items)."
@@ -214,6 +217,10 @@ def augru_reference(seq, s_q, W, b, U_uv, U_g, C, mask=None, attention=True):
 # %% ../nbs/10_pamr.ipynb #0f1be08a
 RNNS = {"gru": ("GRU", False), "bigru": ("GRU", True), "lstm": ("LSTM", False), "bilstm": ("LSTM", True)}
 
+def with_padding_row(M: np.ndarray) -> np.ndarray:
+    "An item table with row 0 = the zero padding row, as the frozen tables expect (item code + 1 indexes it)."
+    return np.vstack([np.zeros((1, M.shape[1]), np.float32), M]).astype(np.float32)
+
 def _frozen_table(T: np.ndarray, name: str):
     e = layers.Embedding(T.shape[0], T.shape[1], trainable=False, name=name); e.build((None,)); e.set_weights([np.asarray(T, np.float32)])
     return e
@@ -331,3 +338,119 @@ def lambda_identifiable(grid: pd.DataFrame) -> tuple:
     best = grid.cv_auc.idxmax()
     near = grid.lam[grid.cv_auc >= grid.cv_auc[best] - grid.cv_std[best]].tolist()
     return len(near) == 1, near
+
+# %% ../nbs/10_pamr.ipynb #ed5a191b
+from dataclasses import dataclass
+from .estimators import Estimator, like_labels, sample_negatives
+
+@dataclass
+class PAMRConfig:
+    "PAMR hyper-parameters (paper 000 §3-4: 2 x Bi-GRU, dropout 0.5, Adam 1e-3; widths and λ ours)."
+    backbones: tuple | None = ("alexnet", "googlenet", "resnet50")   # offline: named EfficientNet-Lite stand-ins; None: text only
+    encoder: str = "bert-base"
+    lam: float = 0.5
+    history: int = 10
+    rnn: str = "bigru"
+    n_layers: int = 2
+    units: int = 32
+    attention: bool = True
+    evolution: bool = True
+    query_dim: int = 32
+    img_dim: int = 64
+    text_dim: int = 32
+    tfidf_dim: int = 16
+    user_dim: int = 16
+    epochs: int = 10                     # cap; early stopping on a 10 % validation part restores the best epoch
+    batch_size: int = 64
+    learning_rate: float = 1e-3
+    dropout: float = 0.5
+    l2: float = 1e-4
+    patience: int = 3
+    loss: str = "bce"
+    negatives: int = 1
+    like_threshold: float | None = None
+    seed: int = 0
+
+class PAMR(Estimator):
+    "Paper 000: CNN image features (eq 7-10) + item text + user vectors (eq 1-2) -> (Bi-)GRU -> AUG-GRU (eq 11-17) -> eq (18)."
+    Config, name = PAMRConfig, "PAMR"
+
+    def _tables(self, data, train):
+        from recrepro.text import TextEncoder, TextCleaner, tfidf_pamr
+        from sklearn.decomposition import TruncatedSVD
+        c = self.config; items = self.catalogue(data)
+        fit_rows = np.unique(self.items_.encode(train.item_id)); cap = lambda w: max(1, min(w, len(fit_rows) - 1))
+        text = (items.title + " | " + items.text + " | " + items.categories.map(", ".join)).str.strip(" |").replace("", "(no text)").tolist()
+        enc = TextEncoder(c.encoder); self.encoder_used_ = enc.used + (f" ({enc.note})" if enc.note else "")
+        E = enc.encode(text, progress=False)
+        W, _ = tfidf_pamr([TextCleaner()(t) for t in text], "eq5")
+        k = min(cap(c.tfidf_dim), W.shape[1] - 1)
+        TF = TruncatedSVD(k, random_state=c.seed).fit(W[fit_rows]).transform(W) if k >= 1 else np.zeros((len(items), 0))
+        TF = TF / (TF[fit_rows, 0].std() or 1.0) if TF.shape[1] else TF
+        txt = np.hstack([project_features(E, cap(c.text_dim), fit_rows=fit_rows, seed=c.seed), TF]).astype(np.float32)
+        paths = items.image_path; has = paths.notna().to_numpy()
+        img, self.backbones_used_ = None, []
+        if c.backbones and has.any():
+            from recrepro.vision import load_backbone, extract_features
+            ref = np.intersect1d(fit_rows, np.flatnonzero(has)); width = max(1, min(c.img_dim, len(ref) - 1))
+            feats = []
+            for b in c.backbones:
+                bb = load_backbone(b)
+                Fi = extract_features(paths[has].tolist(), bb, progress=False); F = np.zeros((len(items), Fi.shape[1]), np.float32); F[has] = Fi
+                feats.append(project_features(F, width, fit_rows=fit_rows, valid=has, seed=c.seed))
+                self.backbones_used_.append(bb.name + (" (stand-in)" if bb.note else ""))
+            feats = [feats[0]] + [align_features(feats[0], F, ref) for F in feats[1:]]
+            img = feats[0] if len(feats) == 1 else fuse(feats[0], feats[1], feats[-1] if len(feats) > 2 else np.zeros_like(feats[0]), c.lam)
+        V = project_features(E, cap(c.user_dim), fit_rows=fit_rows, seed=c.seed)
+        UV = user_vector_embedding(rating_level_matrices(train, self.users_, self.items_, levels="data"), V, steps=100, lr=0.5, seed=c.seed)
+        return (None if img is None else with_padding_row(img)), with_padding_row(txt), UV
+
+    def _fit(self, data, train):
+        from recrepro.splits import sequences, latest_history
+        c = self.config
+        img, txt, UV = self._tables(data, train)
+        self.scale_ = float(np.abs(data.interactions.rating).max()) or 1.0
+        f, H, R, _ = sequences(train, self.users_, self.items_, c.history, self.scale_)
+        keep = f.pos.to_numpy() > 0; self.no_history_samples_ = int((~keep).sum())        # a user's first interaction has no history
+        y = like_labels(f.rating, data.interactions.rating, c.like_threshold)[keep]
+        H, R, u, i = H[keep], R[keep], f.u.to_numpy()[keep], f.i.to_numpy()[keep]
+        pos = np.flatnonzero(y == 1)
+        nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
+        rep = lambda A: np.vstack([A, np.repeat(A[pos], c.negatives, 0)])
+        H, R, u, i, y = rep(H), rep(R), np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+        if len(y) < 10: raise ValueError(f"PAMR: only {len(y)} training samples with a history; need at least 10")
+        m = build_pamr(img, txt, UV, c.history, c.rnn, c.n_layers, c.units, c.attention, c.evolution, c.query_dim, c.dropout, c.l2,
+                       c.learning_rate, 1.0, c.loss, c.seed)
+        X = dict(hist=H, hist_r=R, cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32"))
+        val = np.random.default_rng(c.seed).random(len(y)) < 0.1
+        part = lambda k: {n: v[k] for n, v in X.items()}
+        keras.utils.set_random_seed(c.seed)
+        self.history_ = fit_with_callbacks(m, part(~val), y[~val].astype("float32"), (part(val), y[val].astype("float32")),
+                                           c.epochs, c.batch_size, c.patience).history
+        self.model_ = m
+        self.H_, self.R_ = latest_history(train, self.users_, self.items_, c.history, self.scale_)
+
+    def _inputs(self, u, i):
+        return dict(hist=self.H_[u], hist_r=self.R_[u], cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32"))
+
+    def _score(self, u, i):
+        from recrepro.data import DataError
+        none = u[self.H_[u].sum(1) == 0]
+        if len(none): raise DataError(f"PAMR scores from a history: {len(none)} user(s) without training interactions, e.g. {list(self.users_.ids[none[:3]])}")
+        return np.stack([self.model_.predict(self._inputs(np.full(len(i), uc), i), batch_size=4096, verbose=0).ravel() for uc in u])
+
+    def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
+        "Eq (18): P(like) for (user_id, item_id) pairs, each user with their latest training history."
+        u, i = self.users_.encode(pairs.user_id, "user_id"), self.items_.encode(pairs.item_id, "item_id")
+        return self.model_.predict(self._inputs(u, i), batch_size=4096, verbose=0).ravel()
+
+    def _save_state(self, p):
+        self.model_.save(p/"model.keras")
+        np.savez(p/"state.npz", H=self.H_, R=self.R_, scale=self.scale_, no_history=self.no_history_samples_,
+                 meta=np.array([self.encoder_used_, "; ".join(self.backbones_used_)]))
+
+    def _load_state(self, p):
+        self.model_ = keras.models.load_model(p/"model.keras")
+        z = np.load(p/"state.npz"); self.H_, self.R_, self.scale_ = z["H"], z["R"], float(z["scale"])
+        self.no_history_samples_ = int(z["no_history"]); enc, bbs = z["meta"].tolist()
+        self.encoder_used_, self.backbones_used_ = enc, [b for b in bbs.split("; ") if b]

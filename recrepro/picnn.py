@@ -10,7 +10,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['RATING_CLASSES', 'AGE_BANDS', 'load_valid', 'split_and_balance', 'correlation_filter', 'standardize', 'build_picnn',
-           'amazon_reviews_frame', 'age_segment', 'cf_scores', 'recommendation_sets', 'recommendation_precision']
+           'amazon_reviews_frame', 'age_segment', 'cf_scores', 'recommendation_sets', 'recommendation_precision',
+           'PICNNBiLSTMConfig', 'PICNNBiLSTM']
 
 # %% ../nbs/40_picnn_bilstm.ipynb #f8622a7a
 RATING_CLASSES = [1, 2, 3, 4, 5]
@@ -56,8 +57,8 @@ def standardize(texts):
 
 # %% ../nbs/40_picnn_bilstm.ipynb #bf14861c
 def build_picnn(vocab_size: int, seq_len: int, embed_dim=64, filters=64, kernel_size=5, units=64, bidirectional=True,
-                attention=True, seed=0):
-    "PICNN-BiLSTM (bidirectional + attention) or the CNN+LSTM baseline (bidirectional=False, attention=False)."
+                attention=True, seed=0, n_classes: int = len(RATING_CLASSES)):
+    "PICNN-BiLSTM (bidirectional + attention) or the CNN+LSTM baseline (bidirectional=False, attention=False); `n_classes` rating classes."
     import keras
     from keras import layers
     keras.utils.set_random_seed(seed)
@@ -72,7 +73,7 @@ def build_picnn(vocab_size: int, seq_len: int, embed_dim=64, filters=64, kernel_
         a = layers.Softmax(axis=1, name="att_weights")(a)
         x = layers.Lambda(lambda t: keras.ops.sum(t[0] * t[1], axis=1), name="att_pool")([x, a])
     rep = layers.Identity(name="representation")(x)
-    rating = layers.Dense(len(RATING_CLASSES), activation="softmax", name="rating")(rep)
+    rating = layers.Dense(n_classes, activation="softmax", name="rating")(rep)
     feedback = layers.Dense(1, activation="sigmoid", name="feedback")(rep)
     m = keras.Model(inp, {"rating": rating, "feedback": feedback}, name="picnn_bilstm" if bidirectional else "cnn_lstm")
     m.compile(optimizer=keras.optimizers.Adam(1e-3), loss={"rating": "sparse_categorical_crossentropy", "feedback": "binary_crossentropy"},
@@ -111,11 +112,95 @@ def cf_scores(train: pd.DataFrame, feedback_pred: np.ndarray, reps: np.ndarray, 
     return pd.DataFrame(rows, index=prods).T
 
 def recommendation_sets(scores: pd.DataFrame, n: int) -> dict:
-    "Step 6: the top-n products per segment (ties: lower product id)."
-    return {seg: [int(p) for p in row.sort_index().sort_values(ascending=False, kind="stable").index[:n]] for seg, row in scores.iterrows()}
+    "Step 6: the top-n products per segment (ties: lower product id); product ids keep their type (strings stay strings)."
+    return {seg: row.sort_index().sort_values(ascending=False, kind="stable").index[:n].tolist() for seg, row in scores.iterrows()}   # ids keep their type
 
 def recommendation_precision(sets: dict, test: pd.DataFrame) -> float:
     "Share of held-out reviews on recommended (segment, product) pairs that recommend the product; NaN if none."
     hits = [test.loc[(test.segment == s) & (test.item_id.isin(ps)), "recommended"] for s, ps in sets.items()]
     h = pd.concat(hits) if hits else pd.Series(dtype=float)
     return float(h.mean()) if len(h) else float("nan")
+
+# %% ../nbs/40_picnn_bilstm.ipynb #71e4f00d
+from dataclasses import dataclass
+from .estimators import Estimator, like_labels
+
+@dataclass
+class PICNNBiLSTMConfig:
+    "PICNN-BiLSTM hyper-parameters (paper 003 gives none; the chapter's smoke sizes)."
+    text: str = "text"                   # review-text column of the interactions
+    segment: str | None = None           # column grouping users into segments (None: each user its own)
+    feedback: str | None = None          # 0/1 column used as feedback (None: liked = above the rating scale's midpoint)
+    vocab_size: int = 8000
+    seq_len: int = 100
+    embed_dim: int = 64
+    filters: int = 64
+    kernel_size: int = 5
+    lstm_units: int = 64
+    corr_th: float = 0.01
+    alpha: float = 0.5
+    epochs: int = 4
+    batch_size: int = 64
+    bidirectional: bool = True           # False with attention=False: the CNN+LSTM baseline
+    attention: bool = True
+    seed: int = 0
+
+class PICNNBiLSTM(Estimator):
+    "Paper 003: CNN over review tokens -> BiLSTM -> attention -> rating and feedback heads; segment x product CF score (steps 5-6)."
+    Config, name = PICNNBiLSTMConfig, "PICNN-BiLSTM"
+
+    def _network(self, n_vocab):
+        c = self.config
+        return build_picnn(n_vocab, c.seq_len, c.embed_dim, c.filters, c.kernel_size, c.lstm_units, c.bidirectional, c.attention, c.seed,
+                           n_classes=len(self.classes_))
+
+    def _fit(self, data, train):
+        import keras
+        from recrepro.data import DataError
+        c = self.config
+        missing = [x for x in (c.text, c.segment, c.feedback) if x and x not in train.columns]
+        if missing: raise DataError(f"train: PICNN-BiLSTM needs the column(s) {missing} (review text, segment, feedback)")
+        empty = train[c.text].fillna("").astype(str).str.strip().eq("")
+        if empty.all(): raise DataError("train: every review text is empty")
+        self.classes_ = np.unique(data.interactions.rating.to_numpy(float))
+        y_r = np.searchsorted(self.classes_, train.rating.to_numpy(float))
+        y_f = train[c.feedback].astype(int).to_numpy() if c.feedback else like_labels(train.rating, data.interactions.rating)
+        texts = train[c.text].fillna("").astype(str).to_numpy()
+        vec = keras.layers.TextVectorization(max_tokens=c.vocab_size, output_sequence_length=c.seq_len); vec.adapt(texts)
+        self.vocab_, _ = correlation_filter(standardize(texts), y_r, vec.get_vocabulary(), c.corr_th)
+        X = self._tokens(texts)
+        self.model_ = self._network(len(self.vocab_) + 2)
+        self.model_.fit(X, {"rating": y_r, "feedback": y_f.astype("float32")}, epochs=c.epochs, batch_size=c.batch_size, verbose=0, shuffle=True)
+        rep = keras.Model(self.model_.input, self.model_.get_layer("representation").output)
+        reps = rep.predict(X, verbose=0, batch_size=256); pred = self.model_.predict(X, verbose=0, batch_size=256)["feedback"].ravel()
+        seg = train[c.segment].astype(str).to_numpy() if c.segment else train.user_id.astype(str).to_numpy()
+        self.segment_of_ = pd.Series(seg, index=train.user_id.to_numpy()).groupby(level=0).first()
+        self.cf_ = cf_scores(pd.DataFrame(dict(item_id=train.item_id.to_numpy(), segment=seg, recommended=y_f)), pred, reps, c.alpha)
+        self.without_review_ = int(len(self.items_) - self.cf_.shape[1])
+
+    def _tokens(self, texts):
+        import keras
+        return np.asarray(keras.layers.TextVectorization(vocabulary=self.vocab_, output_sequence_length=self.config.seq_len)(np.asarray(texts, object)))
+
+    def _score(self, u, i):
+        S = self.cf_.reindex(columns=self.items_.ids).to_numpy(float)          # products without a training review: NaN
+        seg = self.segment_of_.reindex(self.users_.ids[u]).to_numpy()
+        rows = self.cf_.index.get_indexer(pd.Index(seg).fillna("")); out = np.full((len(u), len(i)), -np.inf)
+        ok = rows >= 0; out[ok] = S[rows[ok]][:, i]
+        return np.nan_to_num(out, nan=-np.inf)
+
+    def predict_proba(self, texts) -> dict:
+        "The paper's heads for new reviews: {'rating': (n, classes) probabilities (columns = `classes_`), 'feedback': (n,)}."
+        p = self.model_.predict(self._tokens(list(texts)), verbose=0, batch_size=256)
+        return dict(rating=p["rating"], feedback=p["feedback"].ravel())
+
+    def _save_state(self, p):
+        self.model_.save_weights(p/"model.weights.h5")                      # weights + the config: the Lambda layer needs no pickling
+        self.cf_.to_pickle(p/"cf.pkl"); self.segment_of_.to_pickle(p/"segments.pkl")
+        np.savez(p/"state.npz", vocab=np.array(self.vocab_, object), classes=self.classes_, without_review=self.without_review_)
+
+    def _load_state(self, p):
+        z = np.load(p/"state.npz", allow_pickle=True)
+        self.vocab_, self.classes_, self.without_review_ = z["vocab"].tolist(), z["classes"], int(z["without_review"])
+        self.cf_, self.segment_of_ = pd.read_pickle(p/"cf.pkl"), pd.read_pickle(p/"segments.pkl")
+        self.model_ = self._network(len(self.vocab_) + 2); self.model_.load_weights(p/"model.weights.h5")

@@ -13,7 +13,8 @@ from .data import DataError
 
 # %% auto #0
 __all__ = ['assert_disjoint', 'random_split', 'per_user_random_split', 'per_user_temporal_split', 'leave_last_out',
-           'temporal_split', 'kcore', 'implicit', 'IdIndex', 'interaction_matrix', 'Windows', 'history_windows']
+           'temporal_split', 'kcore', 'implicit', 'IdIndex', 'interaction_matrix', 'sequences', 'latest_history',
+           'Windows', 'history_windows']
 
 # %% ../nbs/03_splits.ipynb #869b9ba0
 def assert_disjoint(*parts: pd.DataFrame, whole: pd.DataFrame | None = None):
@@ -118,11 +119,42 @@ class IdIndex:
 
 def interaction_matrix(inter: pd.DataFrame, users: IdIndex, items: IdIndex, value: str | None = None,
                        dtype=np.float32) -> sp.csr_matrix:
-    "Sparse users × items matrix: `value` column (e.g. 'rating') or 1 per row; duplicates are an error."
+    "Sparse users × items matrix: `value` column (e.g. 'rating') or 1 per row; duplicates and non-finite values are errors."
     r, c = users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id")
     if pd.Series(r * len(items) + c).duplicated().any(): raise DataError("duplicate (user, item) rows: deduplicate first")
     v = np.ones(len(r), dtype) if value is None else inter[value].to_numpy(dtype)
+    if not np.isfinite(v).all():                      # a NaN would score NaN everywhere downstream (EASE^R, NDCG 0.0): refuse it
+        raise DataError(f"{int((~np.isfinite(v)).sum())} non-finite {value!r} value(s), first at position(s) {np.flatnonzero(~np.isfinite(v))[:5].tolist()}")
     return sp.csr_matrix((v, (r, c)), shape=(len(users), len(items)))
+
+# %% ../nbs/03_splits.ipynb #5151eca9
+def sequences(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, rating_scale: float = 1.0) -> tuple:
+    """(frame, H, R, T): one row per interaction in time order per user, with codes `u`, `i`, position `pos` and source
+    `row`; H (n, L) the previous L item codes + 1 (0 = pad, left-padded), R their ratings / rating_scale, T the latest
+    history timestamp (-inf without history; 0 without timestamps)."""
+    _check(inter, ("user_id", "item_id", "rating"))
+    has_t = "timestamp" in inter.columns and bool(inter.timestamp.notna().all())
+    df = inter.sort_values(["user_id", "timestamp", "item_id"] if has_t else ["user_id"], kind="stable")
+    codes, r = items.encode(df.item_id, "item_id") + 1, df.rating.to_numpy(float) / rating_scale
+    ts = df.timestamp.to_numpy(float) if has_t else np.zeros(len(df))
+    pos = df.groupby("user_id", sort=False).cumcount().to_numpy()
+    n = len(df); H = np.zeros((n, L), np.int32); R = np.zeros((n, L), np.float32); T = np.full(n, -np.inf)
+    for k in range(1, L + 1):
+        ok = pos >= k; src = np.flatnonzero(ok) - k
+        H[ok, L - k], R[ok, L - k] = codes[src], r[src]
+        T[ok] = np.maximum(T[ok], ts[src])
+    frame = df.assign(row=df.index, pos=pos, u=users.encode(df.user_id, "user_id"), i=codes - 1).reset_index(drop=True)
+    return frame, H, R, T
+
+def latest_history(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, rating_scale: float = 1.0) -> tuple:
+    "(H, R) with one row per user code: the user's last L item codes + 1 and ratings / rating_scale (zeros: no interaction)."
+    f, H, R, _ = sequences(inter, users, items, L, rating_scale)
+    last = f.groupby("u").tail(1).index.to_numpy()
+    Hu, Ru = np.zeros((len(users), L), np.int32), np.zeros((len(users), L), np.float32)
+    uc = f.u.to_numpy()[last]
+    Hu[uc] = np.hstack([H[last, 1:], (f.i.to_numpy()[last] + 1)[:, None]])
+    Ru[uc] = np.hstack([R[last, 1:], (f.rating.to_numpy(float)[last] / rating_scale)[:, None]])
+    return Hu, Ru
 
 # %% ../nbs/03_splits.ipynb #e10f6349
 @dataclass

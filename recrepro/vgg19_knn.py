@@ -11,7 +11,7 @@ import scipy.sparse as sp
 
 # %% auto #0
 __all__ = ['split_last_block', 'kmodel', 'compile_sgd', 'distance', 'nearest_neighbors_literal', 'distance_matrix',
-           'neighbourhoods', 'topn_literal', 'topn_scores', 'topn_vectorised']
+           'neighbourhoods', 'topn_literal', 'topn_scores', 'topn_vectorised', 'VGG19ItemKNNConfig', 'VGG19ItemKNN']
 
 # %% ../nbs/20_vgg19_itemknn.ipynb #f3d88f50
 def split_last_block(bb):
@@ -120,3 +120,50 @@ def topn_vectorised(L: sp.csr_matrix, S: sp.csr_matrix, n: int, threshold_rating
     Lu = L if users is None else L[users]
     top = topk(topn_scores(Lu, S, threshold_rating), n, exclude=Lu)
     return [[int(i) for i in row if i >= 0] for row in top]
+
+# %% ../nbs/20_vgg19_itemknn.ipynb #8f3fedc1
+from dataclasses import dataclass
+from .estimators import Estimator
+
+@dataclass
+class VGG19ItemKNNConfig:
+    "Stage-2 hyper-parameters (paper 001 §4.3: K = 40 best, threshold 3 of 1-5)."
+    backbone: str = "vgg19"              # offline the named EfficientNet-Lite stand-in
+    neighbours: int = 40
+    metric: str = "cosine"
+    threshold_rating: float | None = None  # None: the midpoint of the data's rating scale
+    aggregate: str = "max"               # the paper's; "sum" for the standard item-KNN
+    head_epochs: int = 0                 # > 0: train KMODEL on the items' categories and use its 1024-unit layer
+    head_lr: float = 0.01
+    seed: int = 0
+
+class VGG19ItemKNN(Estimator):
+    "Paper 001 stage 2: K nearest items by poster features; score = max (or sum) of similarity x rating over the user's liked items."
+    Config, name = VGG19ItemKNNConfig, "VGG19 item-KNN"
+
+    def _fit(self, data, train):
+        import keras
+        from recrepro.vision import load_backbone, extract_features
+        from recrepro.splits import interaction_matrix
+        c = self.config
+        items = self.catalogue(data)
+        has = items.image_path.notna().to_numpy()
+        if not has.any(): raise ValueError("no item has an image_path: VGG19 item-KNN needs item images")
+        self.items_without_image_ = int((~has).sum())
+        bb = load_backbone(c.backbone, "block5_pool" if c.backbone == "vgg19" else None); self.backbone_used_, self.backbone_note_ = bb.name, bb.note
+        F = extract_features(items.image_path[has].tolist(), bb, progress=False)
+        cats = items.categories[has]
+        labels = sorted({g for cs in cats for g in cs})
+        if c.head_epochs and labels:
+            Y = np.array([[g in cs for g in labels] for cs in cats], np.float32)
+            head = compile_sgd(kmodel(len(labels), F.shape[1], 1024, 0.5, c.seed), c.head_lr)
+            head.fit(F, Y, epochs=c.head_epochs, batch_size=32, verbose=0, shuffle=True)
+            F = np.asarray(head.get_layer("dense1024")(F))
+        self.has_ = np.flatnonzero(has)
+        S = neighbourhoods(F, k=min(c.neighbours, len(F) - 1), metric=c.metric).tocoo()
+        self.S_ = sp.csr_matrix((S.data, (self.has_[S.row], self.has_[S.col])), shape=(len(self.items_), len(self.items_)))
+        r = data.interactions.rating.to_numpy(float)
+        self.threshold_ = c.threshold_rating if c.threshold_rating is not None else (r.min() + r.max()) / 2
+        self.L_ = interaction_matrix(train, self.users_, self.items_, value="rating").astype(np.float64)
+
+    def _score(self, u, i): return topn_scores(self.L_[u], self.S_, self.threshold_, self.config.aggregate)[:, i]
