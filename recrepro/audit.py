@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['random_configs', 'holm', 'paired_tests', 'bootstrap_ci']
+__all__ = ['random_configs', 'holm', 'paired_tests', 'bootstrap_ci', 'Protocol', 'run']
 
 # %% ../nbs/90_audit.ipynb #23ec4083
 def random_configs(space: dict, n: int, seed: int = 0) -> list:
@@ -49,3 +49,55 @@ def bootstrap_ci(x, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05) -> t
     x = np.asarray(x, float); rng = np.random.default_rng(seed)
     m = x[rng.integers(0, len(x), (n_boot, len(x)))].mean(1)
     return float(np.quantile(m, alpha / 2)), float(np.quantile(m, 1 - alpha / 2))
+
+# %% ../nbs/90_audit.ipynb #25b0308a
+import dataclasses
+from dataclasses import dataclass
+
+@dataclass
+class Protocol:
+    "The common protocol: split, relevance, cut-offs and evaluation users."
+    fracs: tuple = (0.8, 0.1, 0.1)        # per-user temporal train / validation / test
+    relevant: float | None = 4.0          # relevant = held-out rating >= this (None: every held-out interaction)
+    ks: tuple = (10, 20)
+    eval_users: int = 0                   # seeded sample of users evaluated (0: all)
+    metric: str = "ndcg@10"               # tuning and significance metric
+    seed: int = 0
+
+def run(data, models: dict, protocol: Protocol = Protocol(), trials: int = 4, seeds: int = 1, n_boot: int = 1000) -> dict:
+    """The audit protocol on `data` for `models` = {name: (estimator class, search space[, fixed config])}: equal tuning
+    budget, one test (per seed), paired tests. Returns {'metrics', 'per_user', 'significance', 'tuning'}."""
+    from recrepro.splits import per_user_temporal_split
+    from recrepro.estimators import Pop
+    from recrepro.metrics import ranking_status
+    from tqdm.auto import tqdm
+    p = protocol
+    tr, va, te = per_user_temporal_split(data.interactions, p.fracs)
+    rel = lambda d: d if p.relevant is None else d[d.rating >= p.relevant]
+    users = pd.unique(rel(te).user_id)
+    if p.eval_users and p.eval_users < len(users): users = np.sort(np.random.default_rng(p.seed).choice(users, p.eval_users, replace=False))
+    val_users = np.intersect1d(users, pd.unique(rel(va).user_id))
+    models = {"POP": (Pop, {})} | dict(models)
+    tuning, per_user, rows = [], {}, []
+    for name, (cls, space, *fixed) in tqdm(models.items(), desc="audit models"):
+        fixed = fixed[0] if fixed else {}
+        best, best_v = {}, -np.inf
+        for k, params in enumerate(random_configs(space, trials, p.seed)):
+            v = float(cls(**fixed, **params).fit(data, tr).evaluate(va, p.ks, p.relevant, val_users)[0][p.metric])
+            tuning.append(dict(model=name, trial=k + 1, params=str(params), **{f"val {p.metric}": v}))
+            if v > best_v: best, best_v = params, v
+        runs = []
+        for s in range(seeds):
+            cfg = best | ({"seed": p.seed + s} if "seed" in {f.name for f in dataclasses.fields(cls.Config)} else {})
+            runs.append(cls(**fixed, **cfg).fit(data, pd.concat([tr, va])).evaluate(te, p.ks, p.relevant, users)[1])
+        pu = runs[0].copy()
+        for c in pu.columns.drop(["user_id", "user", "n_relevant"]): pu[c] = np.mean([r[c].to_numpy() for r in runs], axis=0)
+        per_user[name] = pu.assign(user=pu.user_id)
+        lo, hi = bootstrap_ci(pu[p.metric], n_boot, p.seed)
+        rows.append(dict(model=name, params=str(best), **{m: float(pu[m].mean()) for m in pu.columns.drop(["user_id", "user", "n_relevant"])},
+                         **{f"{p.metric} 95% CI": f"[{lo:.3f}, {hi:.3f}]"}, users=len(pu), seeds=seeds,
+                         trials=sum(t["model"] == name for t in tuning)))
+    metrics = pd.DataFrame(rows).sort_values(p.metric, ascending=False).reset_index(drop=True)
+    metrics["status"] = [("trivial" if m == "POP" else ranking_status(per_user[m][p.metric], per_user["POP"][p.metric], n_boot, p.seed))
+                         for m in metrics.model]
+    return dict(metrics=metrics, per_user=per_user, significance=paired_tests(per_user, p.metric), tuning=pd.DataFrame(tuning))

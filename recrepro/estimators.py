@@ -17,7 +17,7 @@ from . import baselines as B
 
 # %% auto #0
 __all__ = ['Pop', 'ItemKNN', 'UserKNN', 'PureSVD', 'EASE', 'RP3beta', 'Estimator', 'check_interactions', 'like_labels',
-           'sample_negatives', 'MatrixRecommender']
+           'sample_negatives', 'subsample', 'MatrixRecommender']
 
 # %% ../nbs/08_estimators.ipynb #3c52655d
 class Estimator:
@@ -148,6 +148,14 @@ def sample_negatives(users, seen, n_per: int = 1, seed: int = 0, max_rounds: int
         if not bad.any(): return u, j
         j[bad] = rng.integers(0, S.shape[1], int(bad.sum()))
     raise RuntimeError(f"no negative found for {int(bad.sum())} sample(s) after {max_rounds} rounds")
+
+
+def subsample(arrays: tuple, n: int, seed: int = 0) -> tuple:
+    "The same seeded sample of n rows (order kept) from each array; all rows when n is 0 or not smaller."
+    m = len(arrays[0])
+    if not n or n >= m: return arrays
+    keep = np.sort(np.random.default_rng(seed).choice(m, n, replace=False))
+    return tuple(a[keep] for a in arrays)
 
 # %% ../nbs/08_estimators.ipynb #e6697085
 class MatrixRecommender(Estimator):

@@ -77,7 +77,7 @@ def autoencoder_input(R: np.ndarray, users: np.ndarray, items: np.ndarray) -> np
 
 # %% ../nbs/30_hybrid.ipynb #a9da101b
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives
+from .estimators import Estimator, like_labels, sample_negatives, subsample
 
 @dataclass
 class HybridConfig:
@@ -92,6 +92,7 @@ class HybridConfig:
     learning_rate: float = 1e-3
     negatives: int = 1
     like_threshold: float | None = None
+    max_train: int = 0                 # seeded sample of the training samples (0: all)
     seed: int = 0
 
 class Hybrid(Estimator):
@@ -135,6 +136,7 @@ class Hybrid(Estimator):
         pos = np.flatnonzero(y == 1)
         nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
         hist = np.vstack([H, np.repeat(H[pos], c.negatives, 0)]); u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+        hist, u, i, y = subsample((hist, u, i, y), c.max_train, c.seed)
         self.H_, _ = latest_history(train, self.users_, self.items_, c.history)
         m = build_hybrid(len(self.items_), G.shape[1], c.image_size, c.history, c.rnn, dims=c.dims, seed=c.seed, n_meta=self.meta_.shape[1])
         m.optimizer.learning_rate.assign(c.learning_rate)
@@ -152,7 +154,19 @@ class Hybrid(Estimator):
         return dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=self.H_[u], user_vec=self.R_[u])
 
     def _score(self, u, i):
-        return np.stack([self.model_.predict(self._inputs(np.full(len(i), uc), i), batch_size=2048, verbose=0)["like"].ravel() for uc in u])
+        "All pairs at once: the item part [F_CNN; e_i] and the user part [F_RNN; F_AE] once each, then the fusion and like layers."
+        import keras
+        m = self.model_; g = lambda n: m.get_layer(n).output
+        item = keras.Model([m.input["image"], m.input["meta"], m.input["cand"]], [g("F_CNN"), g("e_i")])
+        user = keras.Model([m.input["hist"], m.input["user_vec"]], [g("F_RNN"), g("F_AE")])
+        f_cnn, e_i = (np.asarray(a) for a in item.predict([self.img_[i], self.meta_[i], i[:, None].astype("int32")], batch_size=2048, verbose=0))
+        f_rnn, f_ae = (np.asarray(a) for a in user.predict([self.H_[u], self.R_[u]], batch_size=2048, verbose=0))
+        Wf, bf = m.get_layer("fusion").get_weights(); Wl, bl = m.get_layer("like").get_weights()
+        d = np.cumsum([0, f_cnn.shape[1], f_rnn.shape[1], f_ae.shape[1], e_i.shape[1]])      # fuse_in = [F_CNN; F_RNN; F_AE; e_i]
+        A_item = f_cnn @ Wf[d[0]:d[1]] + e_i @ Wf[d[3]:d[4]]
+        A_user = f_rnn @ Wf[d[1]:d[2]] + f_ae @ Wf[d[2]:d[3]] + bf
+        z = np.stack([np.maximum(a[None, :] + A_item, 0) @ Wl[:, 0] for a in A_user]) + bl[0]
+        return 1 / (1 + np.exp(-z))
 
     def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
         "The paper's like probability for (user_id, item_id) pairs (the pair's own rating is not in the autoencoder input)."

@@ -86,6 +86,7 @@ def project_features(F: np.ndarray, width: int, fit_rows=None, valid=None, seed:
     fit = valid.copy() if fit_rows is None else (np.isin(np.arange(len(F)), fit_rows) & valid)
     if fit.sum() <= width: raise ValueError(f"PCA to {width} needs more than {width} fitting rows, have {int(fit.sum())}")
     sc = StandardScaler().fit(F[fit]); pca = PCA(width, random_state=seed).fit(sc.transform(F[fit]))
+    if not pca.explained_variance_[0] > 0: raise ValueError(f"features are constant on the {int(fit.sum())} fitting rows: nothing to project")
     P = pca.transform(sc.transform(F)) / np.sqrt(pca.explained_variance_[0])     # the first component has unit variance
     P[~valid] = 0.0
     return P.astype(np.float32)
@@ -341,7 +342,7 @@ def lambda_identifiable(grid: pd.DataFrame) -> tuple:
 
 # %% ../nbs/10_pamr.ipynb #ed5a191b
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives
+from .estimators import Estimator, like_labels, sample_negatives, subsample
 
 @dataclass
 class PAMRConfig:
@@ -369,6 +370,7 @@ class PAMRConfig:
     loss: str = "bce"
     negatives: int = 1
     like_threshold: float | None = None
+    max_train: int = 0                   # seeded sample of the training samples (0: all)
     seed: int = 0
 
 class PAMR(Estimator):
@@ -380,7 +382,11 @@ class PAMR(Estimator):
         from sklearn.decomposition import TruncatedSVD
         c = self.config; items = self.catalogue(data)
         fit_rows = np.unique(self.items_.encode(train.item_id)); cap = lambda w: max(1, min(w, len(fit_rows) - 1))
-        text = (items.title + " | " + items.text + " | " + items.categories.map(", ".join)).str.strip(" |").replace("", "(no text)").tolist()
+        text = (items.title + " | " + items.text + " | " + items.categories.map(", ".join)).str.strip(" |")
+        if (text == "").all() and not (c.backbones and items.image_path.notna().any()):
+            from recrepro.data import DataError
+            raise DataError("PAMR reads item content: these items have no title, text, categories or image (give `items` to RecData.from_frame)")
+        text = text.replace("", "(no text)").tolist()
         enc = TextEncoder(c.encoder); self.encoder_used_ = enc.used + (f" ({enc.note})" if enc.note else "")
         E = enc.encode(text, progress=False)
         W, _ = tfidf_pamr([TextCleaner()(t) for t in text], "eq5")
@@ -418,6 +424,7 @@ class PAMR(Estimator):
         nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
         rep = lambda A: np.vstack([A, np.repeat(A[pos], c.negatives, 0)])
         H, R, u, i, y = rep(H), rep(R), np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+        H, R, u, i, y = subsample((H, R, u, i, y), c.max_train, c.seed)
         if len(y) < 10: raise ValueError(f"PAMR: only {len(y)} training samples with a history; need at least 10")
         m = build_pamr(img, txt, UV, c.history, c.rnn, c.n_layers, c.units, c.attention, c.evolution, c.query_dim, c.dropout, c.l2,
                        c.learning_rate, 1.0, c.loss, c.seed)

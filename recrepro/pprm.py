@@ -153,7 +153,7 @@ def evaluate_task(task: dict, vecs: tuple, tfidf_vecs: tuple, hidden=(256, 64), 
 
 # %% ../nbs/50_pprm.ipynb #e6abe2af
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives
+from .estimators import Estimator, like_labels, sample_negatives, subsample
 
 @dataclass
 class PPRMConfig:
@@ -167,6 +167,7 @@ class PPRMConfig:
     n_recent: int = 5
     like_threshold: float | None = None        # None: above the midpoint of the data's rating scale
     negatives: int = 1
+    max_train: int = 0                         # seeded sample of the training samples (0: all)
     seed: int = 0
 
 class PPRM(Estimator):
@@ -193,6 +194,7 @@ class PPRM(Estimator):
         u, i = self.users_.encode(train.user_id), self.items_.encode(train.item_id)
         nu, ni = sample_negatives(u[y == 1], self.seen_, c.negatives, c.seed)
         u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+        u, i, y = subsample((u, i, y), c.max_train, c.seed)
         val = np.random.default_rng(c.seed).random(len(u)) < 0.1
         X = np.hstack([self.Tu_[u], self.Ti_[i]])
         self.model_, self.history_ = train_pprm(X[~val], y[~val], X[val], y[val], c.loss, tuple(c.hidden), c.epochs, c.batch_size,
