@@ -8,74 +8,93 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['random_configs', 'holm', 'paired_tests', 'bootstrap_ci', 'Protocol', 'run']
+__all__ = ['random_configs', 'holm', 'paired_tests', 'Protocol', 'run']
 
 # %% ../nbs/90_audit.ipynb #23ec4083
 def random_configs(space: dict, n: int, seed: int = 0) -> list:
     "n distinct settings drawn from the grid `space` {name: [values]} (its whole grid when it has ≤ n points), seeded."
     import itertools
-    keys = list(space); grid = list(itertools.product(*(space[k] for k in keys)))
-    if len(grid) <= n: return [dict(zip(keys, g)) for g in grid]
+
+    keys = list(space)
+    grid = list(itertools.product(*(space[k] for k in keys)))
+    if len(grid) <= n:
+        return [dict(zip(keys, g)) for g in grid]
     pick = np.random.default_rng(seed).choice(len(grid), n, replace=False)
     return [dict(zip(keys, grid[i])) for i in sorted(pick)]
 
+
 def holm(pvalues) -> np.ndarray:
     "Holm-Bonferroni adjusted p-values (step-down, monotone)."
-    p = np.asarray(pvalues, float); order = np.argsort(p); m = len(p)
+    p = np.asarray(pvalues, float)
+    order = np.argsort(p)
+    m = len(p)
     adj = np.maximum.accumulate((m - np.arange(m)) * p[order]).clip(max=1.0)
-    out = np.empty(m); out[order] = adj
+    out = np.empty(m)
+    out[order] = adj
     return out
 
-def paired_tests(per_user: dict, metric: str = "ndcg@10", best: str | None = None) -> pd.DataFrame:
-    "Wilcoxon signed-rank of every model against the best (by mean `metric`) on the same users, Holm-corrected."
+
+def paired_tests(per_user: dict, metric: str = "ndcg@10", best: str | None = None, key: str = "user") -> pd.DataFrame:
+    "Wilcoxon signed-rank of every model against the best (by mean `metric`) on the same users (column `key`), Holm-corrected."
     from scipy.stats import wilcoxon
+
     means = {k: v[metric].mean() for k, v in per_user.items()}
     best = best or max(means, key=means.get)
-    ref = per_user[best].set_index("user")[metric]
+    ref = per_user[best].set_index(key)[metric]
     rows = []
     for k, v in per_user.items():
-        if k == best: continue
-        x = v.set_index("user")[metric].reindex(ref.index)
-        if x.isna().any(): raise ValueError(f"{k} was not scored on the same users as {best}")
+        if k == best:
+            continue
+        x = v.set_index(key)[metric].reindex(ref.index)
+        if x.isna().any():
+            raise ValueError(f"{k} was not scored on the same users as {best}")
         d = ref - x
         p = 1.0 if np.allclose(d, 0) else float(wilcoxon(ref, x, zero_method="zsplit").pvalue)
         rows.append(dict(model=k, vs=best, diff=float(d.mean()), p=p))
     df = pd.DataFrame(rows)
-    if len(df): df["p_holm"] = holm(df.p); df["significant (5 %)"] = df.p_holm < 0.05
+    if len(df):
+        df["p_holm"] = holm(df.p)
+        df["significant (5 %)"] = df.p_holm < 0.05
     return df
 
-def bootstrap_ci(x, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05) -> tuple:
-    "(low, high) percentile bootstrap interval of the mean of x."
-    x = np.asarray(x, float); rng = np.random.default_rng(seed)
-    m = x[rng.integers(0, len(x), (n_boot, len(x)))].mean(1)
-    return float(np.quantile(m, alpha / 2)), float(np.quantile(m, 1 - alpha / 2))
-
 # %% ../nbs/90_audit.ipynb #25b0308a
-import dataclasses
+import dataclasses, time
 from dataclasses import dataclass
+
 
 @dataclass
 class Protocol:
     "The common protocol: split, relevance, cut-offs and evaluation users."
-    fracs: tuple = (0.8, 0.1, 0.1)        # per-user temporal train / validation / test
-    relevant: float | None = 4.0          # relevant = held-out rating >= this (None: every held-out interaction)
+
+    fracs: tuple = (0.8, 0.1, 0.1)  # per-user temporal train / validation / test
+    relevant: float | None = 4.0  # relevant = held-out rating >= this (None: every held-out interaction)
     ks: tuple = (10, 20)
-    eval_users: int = 0                   # seeded sample of users evaluated (0: all)
-    metric: str = "ndcg@10"               # tuning and significance metric
+    eval_users: int = 0  # seeded sample of users evaluated (0: all)
+    metric: str = "ndcg@10"  # tuning and significance metric
     seed: int = 0
 
-def run(data, models: dict, protocol: Protocol = Protocol(), trials: int = 4, seeds: int = 1, n_boot: int = 1000) -> dict:
+
+def _seeded(cls, cfg: dict, seed: int) -> dict:
+    "cfg with `seed` set when the estimator's Config has one."
+    return cfg | ({"seed": seed} if "seed" in {f.name for f in dataclasses.fields(cls.Config)} else {})
+
+
+def run(
+    data, models: dict, protocol: Protocol = Protocol(), trials: int = 4, seeds: int = 1, n_boot: int = 1000
+) -> dict:
     """The audit protocol on `data` for `models` = {name: (estimator class, search space[, fixed config])}: equal tuning
-    budget, one test (per seed), paired tests. Returns {'metrics', 'per_user', 'significance', 'tuning'}."""
+    budget, one test per seed, paired tests. Returns {'metrics', 'per_user', 'significance', 'tuning', 'split'}."""
     from recrepro.splits import per_user_temporal_split
     from recrepro.estimators import Pop
-    from recrepro.metrics import ranking_status
+    from recrepro.metrics import ranking_status, bootstrap_ci
     from tqdm.auto import tqdm
+
     p = protocol
     tr, va, te = per_user_temporal_split(data.interactions, p.fracs)
     rel = lambda d: d if p.relevant is None else d[d.rating >= p.relevant]
     users = pd.unique(rel(te).user_id)
-    if p.eval_users and p.eval_users < len(users): users = np.sort(np.random.default_rng(p.seed).choice(users, p.eval_users, replace=False))
+    if p.eval_users and p.eval_users < len(users):
+        users = np.sort(np.random.default_rng(p.seed).choice(users, p.eval_users, replace=False))
     val_users = np.intersect1d(users, pd.unique(rel(va).user_id))
     models = {"POP": (Pop, {})} | dict(models)
     tuning, per_user, rows = [], {}, []
@@ -83,21 +102,61 @@ def run(data, models: dict, protocol: Protocol = Protocol(), trials: int = 4, se
         fixed = fixed[0] if fixed else {}
         best, best_v = {}, -np.inf
         for k, params in enumerate(random_configs(space, trials, p.seed)):
-            v = float(cls(**fixed, **params).fit(data, tr).evaluate(va, p.ks, p.relevant, val_users)[0][p.metric])
-            tuning.append(dict(model=name, trial=k + 1, params=str(params), **{f"val {p.metric}": v}))
-            if v > best_v: best, best_v = params, v
-        runs = []
+            t0 = time.perf_counter()
+            v = float(
+                cls(**_seeded(cls, fixed | params, p.seed))
+                .fit(data, tr)
+                .evaluate(va, p.ks, p.relevant, val_users)[0][p.metric]
+            )
+            tuning.append(
+                dict(
+                    model=name,
+                    trial=k + 1,
+                    params=str(params),
+                    **{f"val {p.metric}": v},
+                    seconds=round(time.perf_counter() - t0, 1),
+                )
+            )
+            if v > best_v:
+                best, best_v = params, v
+        means, runs, t_fit, t_eval = [], [], 0.0, 0.0
         for s in range(seeds):
-            cfg = best | ({"seed": p.seed + s} if "seed" in {f.name for f in dataclasses.fields(cls.Config)} else {})
-            runs.append(cls(**fixed, **cfg).fit(data, pd.concat([tr, va])).evaluate(te, p.ks, p.relevant, users)[1])
-        pu = runs[0].copy()
-        for c in pu.columns.drop(["user_id", "user", "n_relevant"]): pu[c] = np.mean([r[c].to_numpy() for r in runs], axis=0)
-        per_user[name] = pu.assign(user=pu.user_id)
+            t0 = time.perf_counter()
+            est = cls(**_seeded(cls, fixed | best, p.seed + s)).fit(data, pd.concat([tr, va]))
+            t1 = time.perf_counter()
+            mean, pu = est.evaluate(te, p.ks, p.relevant, users)
+            t_fit, t_eval = t_fit + t1 - t0, t_eval + time.perf_counter() - t1
+            means.append(mean)
+            runs.append(pu)
+        cols = runs[0].columns.drop(["user_id", "user", "n_relevant"])
+        pu = runs[0][["user_id", "n_relevant"]].assign(
+            **{c: np.mean([r[c].to_numpy() for r in runs], axis=0) for c in cols}
+        )
+        per_user[name] = pu
         lo, hi = bootstrap_ci(pu[p.metric], n_boot, p.seed)
-        rows.append(dict(model=name, params=str(best), **{m: float(pu[m].mean()) for m in pu.columns.drop(["user_id", "user", "n_relevant"])},
-                         **{f"{p.metric} 95% CI": f"[{lo:.3f}, {hi:.3f}]"}, users=len(pu), seeds=seeds,
-                         trials=sum(t["model"] == name for t in tuning)))
-    metrics = pd.DataFrame(rows).sort_values(p.metric, ascending=False).reset_index(drop=True)
-    metrics["status"] = [("trivial" if m == "POP" else ranking_status(per_user[m][p.metric], per_user["POP"][p.metric], n_boot, p.seed))
-                         for m in metrics.model]
-    return dict(metrics=metrics, per_user=per_user, significance=paired_tests(per_user, p.metric), tuning=pd.DataFrame(tuning))
+        spread = np.std([m[p.metric] for m in means], ddof=1) if seeds > 1 else np.nan
+        rows.append(
+            dict(
+                model=name,
+                params=str(best),
+                **{c: float(pu[c].mean()) for c in cols},
+                **{c: float(np.mean([m[c] for m in means])) for c in means[0].index if c.startswith("coverage@")},
+                **{f"{p.metric} 95% CI": f"[{lo:.3f}, {hi:.3f}]", f"{p.metric} seed std": spread},
+                users=len(pu),
+                seeds=seeds,
+                trials=sum(t["model"] == name for t in tuning),
+                **{"fit s": round(t_fit / seeds, 1), "score s": round(t_eval / seeds, 2)},
+            )
+        )
+    metrics = pd.DataFrame(rows).sort_values(p.metric, ascending=False, kind="stable").reset_index(drop=True)
+    metrics["status"] = [
+        ("trivial" if m == "POP" else ranking_status(per_user[m][p.metric], per_user["POP"][p.metric], n_boot, p.seed))
+        for m in metrics.model
+    ]
+    return dict(
+        metrics=metrics,
+        per_user=per_user,
+        significance=paired_tests(per_user, p.metric, key="user_id"),
+        tuning=pd.DataFrame(tuning),
+        split=dict(train=len(tr), validation=len(va), test=len(te), users=len(users)),
+    )

@@ -14,25 +14,42 @@ from .metrics import evaluate, topk
 
 # %% auto #0
 __all__ = ['Recommender', 'pair_scores', 'cosine_similarity', 'Pop', 'ItemKNN', 'UserKNN', 'PureSVD', 'EASE', 'RP3beta',
-           'ItemKNNCBF']
+           'ItemKNNCBF', 'build_ncf']
 
 # %% ../nbs/08_baselines.ipynb #4de1af2d
 class Recommender:
     "Base class: fit on a users × items matrix, score users, recommend top-k unseen items."
+
     name = "base"
+
     def fit(self, X, **kw):
-        self.X = sp.csr_matrix(X, dtype=np.float32); self._fit(self.X, **kw); return self
-    def _fit(self, X, **kw): raise NotImplementedError
+        self.X = sp.csr_matrix(X, dtype=np.float32)
+        self._fit(self.X, **kw)
+        return self
+
+    def _fit(self, X, **kw):
+        raise NotImplementedError
+
     def score(self, users=None) -> np.ndarray:
         users = np.arange(self.X.shape[0]) if users is None else np.asarray(users)
         return self._score(users)
+
     def recommend(self, users=None, k: int = 20, exclude="train") -> np.ndarray:
         "Top-k item indices per user; `exclude='train'` bans the training items, or pass a matrix, or None."
         users = np.arange(self.X.shape[0]) if users is None else np.asarray(users)
-        ex = self.X[users] if isinstance(exclude, str) and exclude == "train" else (None if exclude is None else exclude[users])
+        ex = (
+            self.X[users]
+            if isinstance(exclude, str) and exclude == "train"
+            else (None if exclude is None else exclude[users])
+        )
         return topk(self.score(users), k, ex)
-    def __repr__(self): return f"{self.name}({', '.join(f'{k}={v}' for k, v in self.params().items())})"
-    def params(self): return {k: v for k, v in vars(self).items() if not k.startswith("_") and k not in ("X",) and np.isscalar(v)}
+
+    def __repr__(self):
+        return f"{self.name}({', '.join(f'{k}={v}' for k, v in self.params().items())})"
+
+    def params(self):
+        return {k: v for k, v in vars(self).items() if not k.startswith("_") and k not in ("X",) and np.isscalar(v)}
+
 
 def pair_scores(model: Recommender, users, items) -> np.ndarray:
     "Scores of (user code, item code) pairs from a fitted recommender; each distinct user is scored once."
@@ -40,15 +57,24 @@ def pair_scores(model: Recommender, users, items) -> np.ndarray:
     uniq, inv = np.unique(users, return_inverse=True)
     return model.score(uniq)[inv, items]
 
+
 def _topk_columns(S: sp.spmatrix, k: int) -> sp.csr_matrix:
     "Keep the k largest entries of each column of a sparse similarity matrix (neighbourhood pruning)."
-    S = sp.csc_matrix(S); data, indices, indptr = [], [], [0]
+    S = sp.csc_matrix(S)
+    data, indices, indptr = [], [], [0]
     for j in range(S.shape[1]):
-        a, b = S.indptr[j], S.indptr[j + 1]; v, r = S.data[a:b], S.indices[a:b]
+        a, b = S.indptr[j], S.indptr[j + 1]
+        v, r = S.data[a:b], S.indices[a:b]
         if len(v) > k:
-            keep = np.argpartition(-v, k - 1)[:k]; v, r = v[keep], r[keep]
-        data.append(v); indices.append(r); indptr.append(indptr[-1] + len(v))
-    return sp.csc_matrix((np.concatenate(data) if data else [], np.concatenate(indices) if indices else [], indptr), shape=S.shape).tocsr()
+            keep = np.argpartition(-v, k - 1)[:k]
+            v, r = v[keep], r[keep]
+        data.append(v)
+        indices.append(r)
+        indptr.append(indptr[-1] + len(v))
+    return sp.csc_matrix(
+        (np.concatenate(data) if data else [], np.concatenate(indices) if indices else [], indptr), shape=S.shape
+    ).tocsr()
+
 
 def cosine_similarity(A: sp.spmatrix, shrink: float = 0.0, k: int | None = None) -> sp.csr_matrix:
     "Column-column cosine similarity sᵢⱼ = aᵢ·aⱼ / (‖aᵢ‖‖aⱼ‖ + shrink), diagonal zero, top-k per column."
@@ -56,74 +82,168 @@ def cosine_similarity(A: sp.spmatrix, shrink: float = 0.0, k: int | None = None)
     norms = np.sqrt(np.asarray(A.multiply(A).sum(0)).ravel())
     G = (A.T @ A).tocoo()
     vals = G.data / (norms[G.row] * norms[G.col] + shrink + 1e-12)
-    S = sp.csr_matrix((vals.astype(np.float32), (G.row, G.col)), shape=G.shape); S.setdiag(0); S.eliminate_zeros()
+    S = sp.csr_matrix((vals.astype(np.float32), (G.row, G.col)), shape=G.shape)
+    S.setdiag(0)
+    S.eliminate_zeros()
     return _topk_columns(S, k) if k else S
 
 # %% ../nbs/08_baselines.ipynb #84f9f1f3
 class Pop(Recommender):
     "Most popular: score = number of training interactions of the item (the same list for everyone)."
+
     name = "POP"
-    def _fit(self, X): self._pop = np.asarray((X != 0).sum(0)).ravel().astype(np.float32)
-    def _score(self, users): return np.tile(self._pop, (len(users), 1))
+
+    def _fit(self, X):
+        self._pop = np.asarray((X != 0).sum(0)).ravel().astype(np.float32)
+
+    def _score(self, users):
+        return np.tile(self._pop, (len(users), 1))
+
 
 class ItemKNN(Recommender):
     "Item-based CF (Sarwar et al. 2001): cosine item similarity with shrinkage, top-k neighbours; score = X_u · S."
+
     name = "ItemKNN-CF"
-    def __init__(self, k: int = 100, shrink: float = 10.0): self.k, self.shrink = k, shrink
-    def _fit(self, X): self._S = cosine_similarity(X, self.shrink, self.k)
-    def _score(self, users): return np.asarray((self.X[users] @ self._S).todense())
+
+    def __init__(self, k: int = 100, shrink: float = 10.0):
+        self.k, self.shrink = k, shrink
+
+    def _fit(self, X):
+        self._S = cosine_similarity(X, self.shrink, self.k)
+
+    def _score(self, users):
+        return np.asarray((self.X[users] @ self._S).todense())
+
 
 class UserKNN(Recommender):
     "User-based CF (Herlocker et al. 1999): cosine user similarity with shrinkage, top-k neighbours; score = S_u · X."
+
     name = "UserKNN-CF"
-    def __init__(self, k: int = 100, shrink: float = 10.0): self.k, self.shrink = k, shrink
-    def _fit(self, X): self._S = cosine_similarity(X.T, self.shrink, self.k).T.tocsr()   # row u: u's neighbours
-    def _score(self, users): return np.asarray((self._S[users] @ self.X).todense())
+
+    def __init__(self, k: int = 100, shrink: float = 10.0):
+        self.k, self.shrink = k, shrink
+
+    def _fit(self, X):
+        self._S = cosine_similarity(X.T, self.shrink, self.k).T.tocsr()  # row u: u's neighbours
+
+    def _score(self, users):
+        return np.asarray((self._S[users] @ self.X).todense())
+
 
 class PureSVD(Recommender):
     "PureSVD (Cremonesi et al. 2010): truncated SVD X ≈ UΣVᵀ; score = X_u V Vᵀ."
+
     name = "PureSVD"
-    def __init__(self, factors: int = 50, seed: int = 0): self.factors, self.seed = factors, seed
+
+    def __init__(self, factors: int = 50, seed: int = 0):
+        self.factors, self.seed = factors, seed
+
     def _fit(self, X):
         from scipy.sparse.linalg import svds
+
         f = min(self.factors, min(X.shape) - 1)
         v0 = np.random.default_rng(self.seed).random(min(X.shape))
         _, _, vt = svds(X.astype(np.float64), k=f, v0=v0)
         self._V = vt.T.astype(np.float32)
-    def _score(self, users): return np.asarray(self.X[users] @ self._V) @ self._V.T
+
+    def _score(self, users):
+        return np.asarray(self.X[users] @ self._V) @ self._V.T
+
 
 class EASE(Recommender):
     "EASE^R (Steck 2019): B = I − P·diagMat(1/diag(P)), P = (XᵀX + λI)⁻¹, diag(B) = 0; score = X_u B."
+
     name = "EASE^R"
-    def __init__(self, lam: float = 500.0): self.lam = lam
+
+    def __init__(self, lam: float = 500.0):
+        self.lam = lam
+
     def _fit(self, X):
-        G = (X.T @ X).toarray().astype(np.float64); G[np.diag_indices_from(G)] += self.lam
-        P = np.linalg.inv(G); B = -P / np.diag(P); B[np.diag_indices_from(B)] = 0
+        G = (X.T @ X).toarray().astype(np.float64)
+        G[np.diag_indices_from(G)] += self.lam
+        P = np.linalg.inv(G)
+        B = -P / np.diag(P)
+        B[np.diag_indices_from(B)] = 0
         self._B = B.astype(np.float32)
-    def _score(self, users): return np.asarray(self.X[users] @ self._B)
+
+    def _score(self, users):
+        return np.asarray(self.X[users] @ self._B)
+
 
 class RP3beta(Recommender):
     "RP3β (Paudel et al. 2017): W = (P_iu^α P_ui^α) / pop_j^β, top-k per item; P row-stochastic transitions; score = X_u W."
+
     name = "RP3beta"
-    def __init__(self, alpha: float = 1.0, beta: float = 0.5, k: int = 100): self.alpha, self.beta, self.k = alpha, beta, k
+
+    def __init__(self, alpha: float = 1.0, beta: float = 0.5, k: int = 100):
+        self.alpha, self.beta, self.k = alpha, beta, k
+
     def _fit(self, X):
         B = (X != 0).astype(np.float32)
         Pui, Piu = normalize(B, "l1", axis=1), normalize(B.T.tocsr(), "l1", axis=1)
-        if self.alpha != 1: Pui, Piu = Pui.power(self.alpha), Piu.power(self.alpha)
-        pop = np.asarray(B.sum(0)).ravel(); pop[pop == 0] = 1
-        W = (Piu @ Pui).tocsr() @ sp.diags(1 / pop ** self.beta)
-        W.setdiag(0); W.eliminate_zeros()
-        self._W = _topk_columns(W.T, self.k).T.tocsr()            # top-k per row (item i's most similar items)
-    def _score(self, users): return np.asarray((self.X[users] @ self._W).todense())
+        if self.alpha != 1:
+            Pui, Piu = Pui.power(self.alpha), Piu.power(self.alpha)
+        pop = np.asarray(B.sum(0)).ravel()
+        pop[pop == 0] = 1
+        W = (Piu @ Pui).tocsr() @ sp.diags(1 / pop**self.beta)
+        W.setdiag(0)
+        W.eliminate_zeros()
+        self._W = _topk_columns(W.T, self.k).T.tocsr()  # top-k per row (item i's most similar items)
+
+    def _score(self, users):
+        return np.asarray((self.X[users] @ self._W).todense())
+
 
 class ItemKNNCBF(Recommender):
     "Content ItemKNN: cosine similarity of item feature vectors (poster/text features) with shrinkage, top-k; score = X_u · S."
+
     name = "ItemKNN-CBF"
+
     def __init__(self, features, k: int = 100, shrink: float = 0.0, feature_name: str = "features"):
         self.features, self.k, self.shrink, self.feature_name = features, k, shrink, feature_name
+
     def _fit(self, X):
         F = sp.csr_matrix(self.features, dtype=np.float32)
-        if F.shape[0] != X.shape[1]: raise ValueError(f"{F.shape[0]} feature rows for {X.shape[1]} items")
+        if F.shape[0] != X.shape[1]:
+            raise ValueError(f"{F.shape[0]} feature rows for {X.shape[1]} items")
         self._S = cosine_similarity(F.T, self.shrink, self.k)
-    def _score(self, users): return np.asarray((self.X[users] @ self._S).todense())
-    def params(self): return dict(k=self.k, shrink=self.shrink, features=self.feature_name)
+
+    def _score(self, users):
+        return np.asarray((self.X[users] @ self._S).todense())
+
+    def params(self):
+        return dict(k=self.k, shrink=self.shrink, features=self.feature_name)
+
+# %% ../nbs/08_baselines.ipynb #c8c290d9
+def build_ncf(
+    n_users: int,
+    n_items: int,
+    mf_dim: int = 16,
+    mlp=(64, 32, 16),
+    l2: float = 1e-5,
+    learning_rate: float = 1e-3,
+    seed: int = 0,
+):
+    "NeuMF (He et al. 2017) on inputs user (1,) and cand (1,) (item code + 1), one sigmoid output."
+    import keras
+    from keras import layers
+
+    keras.utils.set_random_seed(seed)
+    reg = keras.regularizers.l2(l2)
+    user = keras.Input((1,), dtype="int32", name="user")
+    cand = keras.Input((1,), dtype="int32", name="cand")
+    emb = lambda n, d, nm, x: layers.Flatten()(layers.Embedding(n, d, embeddings_regularizer=reg, name=nm)(x))
+    gmf = layers.Multiply()([emb(n_users, mf_dim, "mf_user", user), emb(n_items + 1, mf_dim, "mf_item", cand)])
+    h = layers.Concatenate()(
+        [emb(n_users, mlp[0] // 2, "mlp_user", user), emb(n_items + 1, mlp[0] // 2, "mlp_item", cand)]
+    )
+    for k, w in enumerate(mlp[1:]):
+        h = layers.Dense(w, activation="relu", name=f"mlp_{k + 1}")(h)
+    y = layers.Dense(1, activation="sigmoid", name="y_hat")(layers.Concatenate()([gmf, h]))
+    m = keras.Model(dict(user=user, cand=cand), y, name="ncf")
+    m.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss="binary_crossentropy",
+        metrics=[keras.metrics.BinaryAccuracy(name="accuracy")],
+    )
+    return m

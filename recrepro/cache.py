@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from .core import atomic_write
-from .data import data_home
+from .registry import data_home
 
 # %% auto #0
 __all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map']
@@ -19,16 +19,20 @@ def content_key(data: bytes | str) -> str:
     "sha256 hex of bytes, or of a str's UTF-8 encoding."
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
+
 def file_key(path) -> str:
     "sha256 hex of a file's bytes (the content, not the name)."
     return content_key(Path(path).read_bytes())
 
+
 class FeatureCache:
     "Vectors keyed by content hash within a namespace; append-only .npz shards under `$RECREPRO_DATA/features/`."
+
     def __init__(self, namespace: str, root=None):
-        if not namespace or ".." in namespace: raise ValueError(f"bad namespace {namespace!r}")
+        if not namespace or ".." in namespace:
+            raise ValueError(f"bad namespace {namespace!r}")
         self.namespace = namespace
-        self.dir = Path(root or data_home()/"features")/namespace.replace(":", "_")
+        self.dir = Path(root or data_home() / "features") / namespace.replace(":", "_")
         self._index = None
 
     def _load(self):
@@ -41,50 +45,73 @@ class FeatureCache:
                     self._index.update({k: base + i for i, k in enumerate(z["keys"].tolist())})
         return self._index
 
-    def __len__(self): return len(self._load())
-    def __contains__(self, key): return key in self._load()
+    def __len__(self):
+        return len(self._load())
+
+    def __contains__(self, key):
+        return key in self._load()
 
     def get(self, keys) -> tuple:
         "(found mask, array of the found vectors in `keys` order)."
-        idx = self._load(); pos = [idx.get(k, -1) for k in keys]
+        idx = self._load()
+        pos = [idx.get(k, -1) for k in keys]
         found = np.array([p >= 0 for p in pos], bool)
-        if not found.any(): return found, np.zeros((0,))
+        if not found.any():
+            return found, np.zeros((0,))
         allv = np.concatenate(self._values) if len(self._values) > 1 else self._values[0]
-        if len(self._values) > 1: self._values = [allv]
+        if len(self._values) > 1:
+            self._values = [allv]
         return found, allv[[p for p in pos if p >= 0]]
 
     def put(self, keys, values):
         "Store `values[i]` under `keys[i]` (one new shard)."
-        keys = list(keys); values = np.asarray(values)
-        if len(keys) != len(values): raise ValueError(f"{len(keys)} keys for {len(values)} vectors")
-        if not keys: return self
+        keys = list(keys)
+        values = np.asarray(values)
+        if len(keys) != len(values):
+            raise ValueError(f"{len(keys)} keys for {len(values)} vectors")
+        if not keys:
+            return self
         self.dir.mkdir(parents=True, exist_ok=True)
         import io
-        buf = io.BytesIO(); np.savez(buf, keys=np.array(keys), values=values)
-        atomic_write(self.dir/f"shard-{uuid.uuid4().hex}.npz", buf.getvalue(), "wb")
-        self._index = None; return self
+
+        buf = io.BytesIO()
+        np.savez(buf, keys=np.array(keys), values=values)
+        atomic_write(self.dir / f"shard-{uuid.uuid4().hex}.npz", buf.getvalue(), "wb")
+        self._index = None
+        return self
 
     def compact(self):
         "Merge all shards into one (the last value of a repeated key wins)."
         idx = self._load()
-        if len(list(self.dir.glob("shard-*.npz"))) <= 1: return self
+        if len(list(self.dir.glob("shard-*.npz"))) <= 1:
+            return self
         old = list(self.dir.glob("shard-*.npz"))
-        keys = list(idx); _, vals = self.get(keys)
+        keys = list(idx)
+        _, vals = self.get(keys)
         self.put(keys, vals)
-        for f in old: f.unlink()
-        self._index = None; return self
+        for f in old:
+            f.unlink()
+        self._index = None
+        return self
 
-    def __repr__(self): return f"FeatureCache({self.namespace!r}: {len(self)} vectors in {self.dir})"
+    def __repr__(self):
+        return f"FeatureCache({self.namespace!r}: {len(self)} vectors in {self.dir})"
 
-def cached_map(fn, items, keys, cache: FeatureCache, batch_size: int = 64, desc: str = "features", progress=True) -> np.ndarray:
+
+def cached_map(
+    fn, items, keys, cache: FeatureCache, batch_size: int = 64, desc: str = "features", progress=True
+) -> np.ndarray:
     "fn(batch of items) -> vectors, called only for items whose key is not cached; returns all vectors in order."
-    keys = list(keys); found, have = cache.get(keys)
+    keys = list(keys)
+    found, have = cache.get(keys)
     todo = np.flatnonzero(~found)
     if len(todo):
         from tqdm.auto import tqdm
+
         for s in tqdm(range(0, len(todo), batch_size), desc=desc, disable=not progress, unit="batch"):
-            ix = todo[s:s + batch_size]
+            ix = todo[s : s + batch_size]
             cache.put([keys[i] for i in ix], np.asarray(fn([items[i] for i in ix])))
         found, have = cache.get(keys)
-        if not found.all(): raise RuntimeError(f"{int((~found).sum())} vectors missing after extraction in {cache.namespace}")
+        if not found.all():
+            raise RuntimeError(f"{int((~found).sum())} vectors missing after extraction in {cache.namespace}")
     return have

@@ -19,200 +19,331 @@ __all__ = ['REQUIRED_PARAMS', 'PROFILES', 'STATUSES', 'RESULTS_TABLES', 'package
 REQUIRED_PARAMS = ("profile", "out_dir", "seed")
 PROFILES = ("smoke", "full")
 
+
 def package_dir() -> Path:
     "The installed (or editable) `recrepro` package folder."
     import recrepro
+
     return Path(recrepro.__file__).parent
+
 
 def repo_root(start=None) -> Path:
     "The recrepro checkout that contains `start` (default: cwd, then this file); `RECREPRO_ROOT` overrides."
-    if os.environ.get("RECREPRO_ROOT"): return Path(os.environ["RECREPRO_ROOT"]).resolve()
+    if os.environ.get("RECREPRO_ROOT"):
+        return Path(os.environ["RECREPRO_ROOT"]).resolve()
     starts = [Path(start)] if start is not None else [Path.cwd(), package_dir()]
     for s in starts:
         for d in [s.resolve(), *s.resolve().parents]:
-            ini = d/"settings.ini"
-            if ini.is_file() and "lib_name = recrepro" in ini.read_text(encoding="utf-8"): return d
-    raise FileNotFoundError(f"no recrepro checkout (settings.ini with lib_name = recrepro) above {starts}; "
-                            "set RECREPRO_ROOT to the repository root")
+            ini = d / "settings.ini"
+            if ini.is_file() and "lib_name = recrepro" in ini.read_text(encoding="utf-8"):
+                return d
+    raise FileNotFoundError(
+        f"no recrepro checkout (settings.ini with lib_name = recrepro) above {starts}; "
+        "set RECREPRO_ROOT to the repository root"
+    )
+
 
 def chapter_out_dir(chapter: str, profile: str = "smoke", root=None) -> Path:
     "`figures/<profile>/<chapter>/` of the checkout."
-    return repo_root(root)/"figures"/profile/chapter
+    return repo_root(root) / "figures" / profile / chapter
 
 # %% ../nbs/01_core.ipynb #6281f063
 def atomic_write(path, data, mode="w"):
     "Write `data` (str or bytes) to `path` via a temporary file and `os.replace`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f: f.write(data)
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp): os.unlink(tmp)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
     return path
 
+
 def _plain(x):
     "JSON-safe python value from numpy scalars/arrays; NaN and inf are refused by the caller."
-    if isinstance(x, (np.integer,)): return int(x)
-    if isinstance(x, (np.floating,)): return float(x)
-    if isinstance(x, np.ndarray): return x.tolist()
-    if isinstance(x, Path): return str(x)
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (np.floating,)):
+        return float(x)
+    if isinstance(x, np.ndarray):
+        return x.tolist()
+    if isinstance(x, Path):
+        return str(x)
     return x
+
 
 def file_sha256(path, chunk=1 << 20) -> str:
     "Hex sha256 of a file's bytes."
     h = hashlib.sha256()
     with open(path, "rb") as f:
-        for b in iter(lambda: f.read(chunk), b""): h.update(b)
+        for b in iter(lambda: f.read(chunk), b""):
+            h.update(b)
     return h.hexdigest()
 
 # %% ../nbs/01_core.ipynb #fa8f728e
 STATUSES = ("ok", "not trained", "trivial")
 RESULTS_TABLES = {"classification": ("n", "Majority class"), "ranking": ("users", "POP")}
 
+
 def check_results_table(df: pd.DataFrame, kind: str, name: str = "table"):
     "Refuse a results table without its size column, its trivial row (majority class / POP) and a `status` column."
-    if kind not in RESULTS_TABLES: raise ValueError(f"{name}: kind must be one of {list(RESULTS_TABLES)}, not {kind!r}")
+    if kind not in RESULTS_TABLES:
+        raise ValueError(f"{name}: kind must be one of {list(RESULTS_TABLES)}, not {kind!r}")
     size, trivial = RESULTS_TABLES[kind]
     missing = [c for c in (size, "status") if c not in df.columns]
-    if missing: raise ValueError(f"{name}: a {kind} table needs the columns {missing}")
+    if missing:
+        raise ValueError(f"{name}: a {kind} table needs the columns {missing}")
     text = df.select_dtypes(include="object")
     if not text.apply(lambda c: c.astype(str).str.contains(trivial, regex=False)).to_numpy().any():
         raise ValueError(f"{name}: a {kind} table needs its trivial row ({trivial!r})")
-    bad = sorted(set(df.status.dropna()) - set(STATUSES))             # a row that was not run has no status
-    if bad: raise ValueError(f"{name}: unknown status values {bad}")
+    bad = sorted(set(df.status.dropna()) - set(STATUSES))  # a row that was not run has no status
+    if bad:
+        raise ValueError(f"{name}: unknown status values {bad}")
     return df
+
 
 def absolute_verdict(paper: float, ours: float, ceiling: float, status: str = "ok", tolerance: float = 0.02) -> str:
     "Verdict on an absolute number: no verdict from an untrained model; 'not testable' where even the best tuned baseline is below the paper's number."
-    if status != "ok": return f"no verdict: the model is marked {status}"
+    if status != "ok":
+        return f"no verdict: the model is marked {status}"
     if ceiling < paper - tolerance:
         return f"not testable on this data: the best tuned baseline reaches {ceiling:.3f} < the paper's {paper:.3f}"
     return f"holds (within {tolerance})" if ours >= paper - tolerance else "does not hold"
 
+
 class ChapterOutputs:
     "Writes a chapter's tables (CSV + Markdown), figures (PNG) and `metrics.json` into `out_dir`."
+
     def __init__(self, chapter: str, out_dir, profile: str = "smoke", seed: int = 0, **used):
         self.chapter, self.profile, self.seed = chapter, profile, int(seed)
-        self.out_dir = Path(out_dir); self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.used = {k: str(v) for k, v in used.items()}
         self.metrics, self.tables, self.figures, self.claims, self.headlines = [], [], [], [], []
         self.save()
 
     def use(self, **used):
         "Declare what was actually used (data=..., backbone=..., encoder=...); later rows default to it."
-        self.used.update({k: str(v) for k, v in used.items()}); return self.save()
+        self.used.update({k: str(v) for k, v in used.items()})
+        return self.save()
 
     def _name(self, name):
-        if not name or any(c in name for c in r'/\ ') or name.startswith("."):
+        if not name or any(c in name for c in r"/\ ") or name.startswith("."):
             raise ValueError(f"output name {name!r}: use a plain file stem without spaces or slashes")
         return name
 
-    def table(self, df: pd.DataFrame, name: str, caption: str = "", index: bool = False, floatfmt: str = ".4f", kind: str | None = None):
+    def table(
+        self,
+        df: pd.DataFrame,
+        name: str,
+        caption: str = "",
+        index: bool = False,
+        floatfmt: str = ".4f",
+        kind: str | None = None,
+    ):
         """Write `df` as `<name>.csv` and `<name>.md` (with `caption` above it); returns `df` for display.
         `kind="classification"` / `"ranking"` refuses a results table without its trivial row (majority class / POP),
         its size column (`n` / `users`) and the `status` column of the sanity gate."""
-        if not isinstance(df, pd.DataFrame): raise TypeError(f"table {name!r}: expected a DataFrame, got {type(df).__name__}")
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"table {name!r}: expected a DataFrame, got {type(df).__name__}")
         name = self._name(name)
-        if kind is not None: check_results_table(df, kind, f"{self.chapter}/{name}")
-        atomic_write(self.out_dir/f"{name}.csv", df.to_csv(index=index, lineterminator="\n"))
-        from tabulate import tabulate   # row tuples keep each column's dtype (df.values would make a one-row table all float)
+        if kind is not None:
+            check_results_table(df, kind, f"{self.chapter}/{name}")
+        atomic_write(self.out_dir / f"{name}.csv", df.to_csv(index=index, lineterminator="\n"))
+        from tabulate import (
+            tabulate,
+        )  # row tuples keep each column's dtype (df.values would make a one-row table all float)
+
         cols = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
         rows = [list(r) for r in df.itertuples(index=index)]
         md = tabulate(rows, headers=cols, tablefmt="pipe", floatfmt=floatfmt, missingval="")
-        atomic_write(self.out_dir/f"{name}.md", (f"{caption}\n\n" if caption else "") + md + "\n")
-        if name not in [t["name"] for t in self.tables]: self.tables.append(dict(name=name, caption=caption))
-        self.save(); return df
+        atomic_write(self.out_dir / f"{name}.md", (f"{caption}\n\n" if caption else "") + md + "\n")
+        if name not in [t["name"] for t in self.tables]:
+            self.tables.append(dict(name=name, caption=caption))
+        self.save()
+        return df
 
     def figure(self, fig, name: str, caption: str = "", dpi: int = 110):
         "Save a matplotlib figure as `<name>.png` (no timestamp metadata, so reruns give the same bytes) and close it."
         import matplotlib.pyplot as plt
-        name = self._name(name); path = self.out_dir/f"{name}.png"
+
+        name = self._name(name)
+        path = self.out_dir / f"{name}.png"
         fig.savefig(path, dpi=dpi, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)
-        if name not in [f["name"] for f in self.figures]: self.figures.append(dict(name=name, caption=caption))
-        self.save(); return path
+        if name not in [f["name"] for f in self.figures]:
+            self.figures.append(dict(name=name, caption=caption))
+        self.save()
+        return path
 
-    def metric(self, metric: str, ours, paper=None, where: str = "", data=None, model=None, note: str = "", n=None, status: str = "ok", **extra):
+    def metric(
+        self,
+        metric: str,
+        ours,
+        paper=None,
+        where: str = "",
+        data=None,
+        model=None,
+        note: str = "",
+        n=None,
+        status: str = "ok",
+        **extra,
+    ):
         """Record one headline number computed by this run, beside the paper's claim (`None` if the paper gives none).
         `n` (test samples or users behind the number) and the data and model names are required; `status` is the
         sanity gate's verdict on the model ("ok", "not trained" or "trivial", see `recrepro.metrics.trained_status`)."""
         ours = _plain(ours)
         if isinstance(ours, bool) or not isinstance(ours, (int, float)) or not math.isfinite(ours):
-            raise ValueError(f"{self.chapter}/{metric}: `ours` must be a finite number computed by the run, got {ours!r}")
+            raise ValueError(
+                f"{self.chapter}/{metric}: `ours` must be a finite number computed by the run, got {ours!r}"
+            )
         n = _plain(n)
         if isinstance(n, bool) or not isinstance(n, int) or n <= 0:
-            raise ValueError(f"{self.chapter}/{metric}: give `n`, the number of test samples or users behind the number, got {n!r}")
-        if status not in STATUSES: raise ValueError(f"{self.chapter}/{metric}: status must be one of {STATUSES}, not {status!r}")
-        row = dict(where=where, metric=metric, paper=_plain(paper), ours=ours, n=n, status=status,
-                   data=str(data if data is not None else self.used.get("data", "")),
-                   model=str(model if model is not None else self.used.get("model", self.used.get("backbone", ""))),
-                   note=note, **{k: _plain(v) for k, v in extra.items()})
+            raise ValueError(
+                f"{self.chapter}/{metric}: give `n`, the number of test samples or users behind the number, got {n!r}"
+            )
+        if status not in STATUSES:
+            raise ValueError(f"{self.chapter}/{metric}: status must be one of {STATUSES}, not {status!r}")
+        row = dict(
+            where=where,
+            metric=metric,
+            paper=_plain(paper),
+            ours=ours,
+            n=n,
+            status=status,
+            data=str(data if data is not None else self.used.get("data", "")),
+            model=str(model if model is not None else self.used.get("model", self.used.get("backbone", ""))),
+            note=note,
+            **{k: _plain(v) for k, v in extra.items()},
+        )
         for k in ("data", "model"):
-            if not row[k].strip(): raise ValueError(f"{self.chapter}/{metric}: name the {k} (argument or `use({k}=...)`)")
+            if not row[k].strip():
+                raise ValueError(f"{self.chapter}/{metric}: name the {k} (argument or `use({k}=...)`)")
         key = (where, metric, row["data"], row["model"])
         self.metrics = [m for m in self.metrics if (m["where"], m["metric"], m["data"], m["model"]) != key] + [row]
-        self.save(); return ours
+        self.save()
+        return ours
 
     def claim(self, claim: str, result: dict, data=None, note: str = ""):
         "Record a relative claim of the paper with its paired test (`recrepro.metrics.paired_claim`): effect, 95 % CI, seeds, n, verdict."
         need = {"a", "b", "metric", "effect", "ci_low", "ci_high", "n", "seeds", "verdict"}
-        if need - set(result): raise ValueError(f"{self.chapter}/{claim}: the test result lacks {sorted(need - set(result))}")
-        row = dict(claim=claim, data=str(data if data is not None else self.used.get("data", "")), note=note,
-                   **{k: _plain(v) for k, v in result.items()})
+        if need - set(result):
+            raise ValueError(f"{self.chapter}/{claim}: the test result lacks {sorted(need - set(result))}")
+        row = dict(
+            claim=claim,
+            data=str(data if data is not None else self.used.get("data", "")),
+            note=note,
+            **{k: _plain(v) for k, v in result.items()},
+        )
         self.claims = [c for c in self.claims if c["claim"] != claim] + [row]
-        self.save(); return row
+        self.save()
+        return row
 
-    def headline(self, claim: str, metric: str, paper: float, ours: float, n: int, ceiling_model: str, ceiling: float,
-                 status: str = "ok", model=None, data=None, tolerance: float = 0.02, note: str = ""):
+    def headline(
+        self,
+        claim: str,
+        metric: str,
+        paper: float,
+        ours: float,
+        n: int,
+        ceiling_model: str,
+        ceiling: float,
+        status: str = "ok",
+        model=None,
+        data=None,
+        tolerance: float = 0.02,
+        note: str = "",
+    ):
         "Record the paper's absolute headline number beside ours and the best tuned baseline's on the same task (the ceiling our data allows)."
-        row = dict(claim=claim, metric=metric, paper=float(paper), ours=float(ours), n=int(n), status=status, ceiling_model=ceiling_model,
-                   ceiling=float(ceiling), model=str(model if model is not None else self.used.get("model", "")),
-                   data=str(data if data is not None else self.used.get("data", "")), note=note,
-                   verdict=absolute_verdict(paper, ours, ceiling, status, tolerance))
+        row = dict(
+            claim=claim,
+            metric=metric,
+            paper=float(paper),
+            ours=float(ours),
+            n=int(n),
+            status=status,
+            ceiling_model=ceiling_model,
+            ceiling=float(ceiling),
+            model=str(model if model is not None else self.used.get("model", "")),
+            data=str(data if data is not None else self.used.get("data", "")),
+            note=note,
+            verdict=absolute_verdict(paper, ours, ceiling, status, tolerance),
+        )
         self.headlines = [h for h in self.headlines if h["claim"] != claim] + [row]
-        self.save(); return row
+        self.save()
+        return row
 
     def as_dict(self):
-        return dict(chapter=self.chapter, profile=self.profile, seed=self.seed, used=self.used,
-                    metrics=self.metrics, claims=self.claims, headlines=self.headlines, tables=self.tables, figures=self.figures)
+        return dict(
+            chapter=self.chapter,
+            profile=self.profile,
+            seed=self.seed,
+            used=self.used,
+            metrics=self.metrics,
+            claims=self.claims,
+            headlines=self.headlines,
+            tables=self.tables,
+            figures=self.figures,
+        )
 
     def save(self):
         "Write `metrics.json` (called after every change, so it is never behind the files)."
-        atomic_write(self.out_dir/"metrics.json", json.dumps(self.as_dict(), indent=1, sort_keys=False) + "\n")
+        atomic_write(self.out_dir / "metrics.json", json.dumps(self.as_dict(), indent=1, sort_keys=False) + "\n")
         return self
 
-    def __repr__(self): return f"ChapterOutputs({self.chapter!r}, {str(self.out_dir)!r}: {len(self.tables)} tables, {len(self.figures)} figures, {len(self.metrics)} metrics)"
+    def __repr__(self):
+        return f"ChapterOutputs({self.chapter!r}, {str(self.out_dir)!r}: {len(self.tables)} tables, {len(self.figures)} figures, {len(self.metrics)} metrics)"
 
 # %% ../nbs/01_core.ipynb #00b26c5a
 class ChapterContractError(ValueError):
     "A notebook that breaks the chapter contract."
 
+
 def _literal(src):
-    try: return ast.literal_eval(src)
-    except (ValueError, SyntaxError): return src   # an expression: kept as its source text
+    try:
+        return ast.literal_eval(src)
+    except (ValueError, SyntaxError):
+        return src  # an expression: kept as its source text
+
 
 def parameters_cells(nb_path) -> list:
     "Indices of the cells tagged `parameters`."
     import nbformat
+
     nb = nbformat.read(str(nb_path), as_version=4)
     return [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+
 
 def check_chapter(nb_path, parameters: dict | None = None, smoke: bool = False) -> dict:
     "Defaults of `nb_path`'s `parameters` cell; raises `ChapterContractError` where the contract is broken."
     import papermill as pm
+
     nb_path = Path(nb_path)
-    if not nb_path.is_file(): raise ChapterContractError(f"{nb_path}: notebook not found")
+    if not nb_path.is_file():
+        raise ChapterContractError(f"{nb_path}: notebook not found")
     cells = parameters_cells(nb_path)
     if len(cells) != 1:
-        raise ChapterContractError(f"{nb_path}: needs exactly one cell tagged `parameters`, found {len(cells)} (cells {cells})")
+        raise ChapterContractError(
+            f"{nb_path}: needs exactly one cell tagged `parameters`, found {len(cells)} (cells {cells})"
+        )
     declared = {k: _literal(v["default"]) for k, v in pm.inspect_notebook(str(nb_path)).items()}
     missing = [p for p in REQUIRED_PARAMS if p not in declared]
-    if missing: raise ChapterContractError(f"{nb_path}: parameters cell lacks {missing}")
+    if missing:
+        raise ChapterContractError(f"{nb_path}: parameters cell lacks {missing}")
     unknown = sorted(set(parameters or {}) - set(declared))
-    if unknown: raise ChapterContractError(f"{nb_path}: the profile sets {unknown}, which the parameters cell does not declare")
+    if unknown:
+        raise ChapterContractError(f"{nb_path}: the profile sets {unknown}, which the parameters cell does not declare")
     if smoke:
-        diff = {k: (declared[k], v) for k, v in (parameters or {}).items() if k not in ("out_dir",) and declared[k] != v}
-        if diff: raise ChapterContractError(f"{nb_path}: smoke defaults differ from the smoke profile (default, profile): {diff}")
+        diff = {
+            k: (declared[k], v) for k, v in (parameters or {}).items() if k not in ("out_dir",) and declared[k] != v
+        }
+        if diff:
+            raise ChapterContractError(
+                f"{nb_path}: smoke defaults differ from the smoke profile (default, profile): {diff}"
+            )
     return declared

@@ -10,24 +10,26 @@ import numpy as np
 import pandas as pd
 
 from .core import atomic_write
-from .data import DataError, RecData
-from .splits import IdIndex, interaction_matrix
+from .schema import DataError, RecData
+from .splits import IdIndex, interaction_matrix, pointwise_samples
 from .metrics import topk
 from . import baselines as B
 
 # %% auto #0
 __all__ = ['Pop', 'ItemKNN', 'UserKNN', 'PureSVD', 'EASE', 'RP3beta', 'Estimator', 'check_interactions', 'like_labels',
-           'sample_negatives', 'subsample', 'MatrixRecommender']
+           'MatrixRecommender', 'ItemKNNCBFConfig', 'ItemKNNCBF']
 
 # %% ../nbs/08_estimators.ipynb #3c52655d
 class Estimator:
     "Base class of every recrepro model: fit(data, train) on a RecData; score / recommend by raw ids; save / load."
-    Config = None                                       # a dataclass type in every subclass
+
+    Config = None  # a dataclass type in every subclass
     name = "estimator"
 
     def __init__(self, config=None, **overrides):
         cfg = config if config is not None else self.Config()
-        if not dataclasses.is_dataclass(cfg): raise TypeError(f"{type(self).__name__}: config must be a {self.Config.__name__}")
+        if not dataclasses.is_dataclass(cfg):
+            raise TypeError(f"{type(self).__name__}: config must be a {self.Config.__name__}")
         self.config = dataclasses.replace(cfg, **overrides)
 
     def fit(self, data: RecData, train: pd.DataFrame | None = None):
@@ -43,16 +45,37 @@ class Estimator:
         "data.items in code order with the canonical side columns: title, text ('' if none), categories ([] if none), image_path."
         it = data.items.set_index("item_id").loc[self.items_.ids]
         n = len(it)
-        return pd.DataFrame(dict(title=it["title"].fillna("").astype(str) if "title" in it else "", text=it["text"].fillna("").astype(str) if "text" in it else "",
-                                 categories=it["categories"] if "categories" in it else [[] for _ in range(n)],
-                                 image_path=it["image_path"] if "image_path" in it else None,
-                                 year=it["year"] if "year" in it else pd.NA), index=it.index)
+        return pd.DataFrame(
+            dict(
+                title=it["title"].fillna("").astype(str) if "title" in it else "",
+                text=it["text"].fillna("").astype(str) if "text" in it else "",
+                categories=it["categories"] if "categories" in it else [[] for _ in range(n)],
+                image_path=it["image_path"] if "image_path" in it else None,
+                year=it["year"] if "year" in it else pd.NA,
+            ),
+            index=it.index,
+        )
 
-    def _fit(self, data, train): raise NotImplementedError
-    def _score(self, u: np.ndarray, i: np.ndarray) -> np.ndarray: raise NotImplementedError
+    @staticmethod
+    def item_text(items: pd.DataFrame) -> pd.Series:
+        "Each item's text: its non-empty title, categories and text joined by ' | ', a part the text already holds left out ('' if none)."
+        cats = [", ".join(map(str, c)) if isinstance(c, (list, tuple, np.ndarray)) else "" for c in items.categories]
+        join = lambda t, c, x: " | ".join(
+            [p for p in (t, c) if p and p not in x] + ([x] if x else [])
+        )  # what the text holds is not repeated
+        return pd.Series(
+            [join(t.strip(), c, x.strip()) for t, c, x in zip(items.title, cats, items.text)], index=items.index
+        )
+
+    def _fit(self, data, train):
+        raise NotImplementedError
+
+    def _score(self, u: np.ndarray, i: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
     def _codes(self, users, items):
-        if not hasattr(self, "items_"): raise RuntimeError(f"{self.name}: call fit() first")
+        if not hasattr(self, "items_"):
+            raise RuntimeError(f"{self.name}: call fit() first")
         u = self.users_.encode(np.atleast_1d(users), "user_id")
         i = np.arange(len(self.items_)) if items is None else self.items_.encode(np.atleast_1d(items), "item_id")
         return u, i
@@ -61,121 +84,204 @@ class Estimator:
         "Scores (len(users) × len(items)) by raw ids; every catalogue item when `items` is None."
         u, i = self._codes(users, items)
         s = np.asarray(self._score(u, i), np.float64)
-        if s.shape != (len(u), len(i)): raise RuntimeError(f"{self.name}: scores of shape {s.shape}, expected {(len(u), len(i))}")
-        if np.isnan(s).any(): raise RuntimeError(f"{self.name}: {int(np.isnan(s).sum())} NaN scores")
+        if s.shape != (len(u), len(i)):
+            raise RuntimeError(f"{self.name}: scores of shape {s.shape}, expected {(len(u), len(i))}")
+        if np.isnan(s).any():
+            raise RuntimeError(f"{self.name}: {int(np.isnan(s).sum())} NaN scores")
         return s
 
     def recommend(self, users, k: int = 10, exclude="train") -> pd.DataFrame:
         "Top-k items per user as (user_id, rank, item_id, score); `exclude`: 'train', an interactions frame, or None."
         u, _ = self._codes(users, None)
-        ex = (self.seen_[u] if isinstance(exclude, str) and exclude == "train" else
-              None if exclude is None else interaction_matrix(exclude, self.users_, self.items_)[u])
-        s = self.score(users); top = topk(s, k, ex)
-        rows = [(self.users_.ids[uc], r + 1, self.items_.ids[j], s[n, j]) for n, uc in enumerate(u) for r, j in enumerate(top[n]) if j >= 0]
+        ex = (
+            self.seen_[u]
+            if isinstance(exclude, str) and exclude == "train"
+            else None if exclude is None else interaction_matrix(exclude, self.users_, self.items_)[u]
+        )
+        s = self.score(users)
+        top = topk(s, k, ex)
+        rows = [
+            (self.users_.ids[uc], r + 1, self.items_.ids[j], s[n, j])
+            for n, uc in enumerate(u)
+            for r, j in enumerate(top[n])
+            if j >= 0
+        ]
         return pd.DataFrame(rows, columns=["user_id", "rank", "item_id", "score"])
 
     def evaluate(self, test: pd.DataFrame, ks=(10, 20), relevant: float | None = None, users=None) -> tuple:
-        "(mean, per-user) ranking metrics against `test` (relevant: its rows, or those rated ≥ `relevant`), training items excluded."
-        from recrepro.metrics import ranking_metrics
+        "(mean, per-user) ranking metrics against `test` (relevant: its rows, or those rated ≥ `relevant`), training items excluded; the mean adds catalogue coverage@k."
+        from recrepro.metrics import ranking_metrics, coverage
+
         check_interactions(test, "test")
         rel = test if relevant is None else test[test.rating >= relevant]
         users = pd.unique(rel.user_id) if users is None else users
         u, _ = self._codes(users, None)
-        per_user = ranking_metrics(topk(self.score(users), max(ks), self.seen_[u]), interaction_matrix(rel, self.users_, self.items_)[u], ks)
+        top = topk(self.score(users), max(ks), self.seen_[u])
+        per_user = ranking_metrics(top, interaction_matrix(rel, self.users_, self.items_)[u], ks)
         per_user.insert(0, "user_id", self.users_.ids[u[per_user.user.to_numpy()]])
-        mean = per_user.drop(columns=["user_id", "user", "n_relevant"]).mean(); mean["users"] = len(per_user)
+        mean = per_user.drop(columns=["user_id", "user", "n_relevant"]).mean()
+        for k in ks:
+            mean[f"coverage@{k}"] = coverage(top, len(self.items_), k)
+        mean["users"] = len(per_user)
         return mean, per_user
 
     def save(self, path) -> Path:
         "Save into folder `path`: class, config, ids and the fitted state."
-        p = Path(path); p.mkdir(parents=True, exist_ok=True)
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
         meta = dict(cls=f"{type(self).__module__}.{type(self).__qualname__}", config=dataclasses.asdict(self.config))
-        atomic_write(p/"estimator.json", json.dumps(meta, indent=1, default=str) + "\n")
-        atomic_write(p/"ids.pkl", pickle.dumps((self.users_.ids, self.items_.ids, self.seen_)), "wb")
-        self._save_state(p); return p
+        atomic_write(p / "estimator.json", json.dumps(meta, indent=1, default=str) + "\n")
+        atomic_write(p / "ids.pkl", pickle.dumps((self.users_.ids, self.items_.ids, self.seen_)), "wb")
+        self._save_state(p)
+        return p
 
     def _save_state(self, p: Path):
         state = {k: v for k, v in vars(self).items() if k not in ("config", "users_", "items_", "seen_")}
-        atomic_write(p/"state.pkl", pickle.dumps(state), "wb")
+        atomic_write(p / "state.pkl", pickle.dumps(state), "wb")
 
-    def _load_state(self, p: Path): vars(self).update(pickle.loads((p/"state.pkl").read_bytes()))
+    def _load_state(self, p: Path):
+        vars(self).update(pickle.loads((p / "state.pkl").read_bytes()))
 
     @classmethod
     def load(cls, path):
         "A saved estimator (of this class or any subclass named in the folder)."
         import importlib
-        p = Path(path); meta = json.loads((p/"estimator.json").read_text())
+
+        p = Path(path)
+        meta = json.loads((p / "estimator.json").read_text())
         mod, _, qual = meta["cls"].rpartition(".")
         klass = getattr(importlib.import_module(mod), qual)
-        if not issubclass(klass, cls): raise TypeError(f"{p} holds a {qual}, not a {cls.__name__}")
+        if not issubclass(klass, cls):
+            raise TypeError(f"{p} holds a {qual}, not a {cls.__name__}")
         est = klass(klass.Config(**meta["config"]))
-        uids, iids, est.seen_ = pickle.loads((p/"ids.pkl").read_bytes())
+        uids, iids, est.seen_ = pickle.loads((p / "ids.pkl").read_bytes())
         est.users_, est.items_ = IdIndex(uids), IdIndex(iids)
-        est._load_state(p); return est
+        est._load_state(p)
+        return est
 
-    def __repr__(self): return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in dataclasses.asdict(self.config).items())})"
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in dataclasses.asdict(self.config).items())})"
+
 
 def check_interactions(df: pd.DataFrame, what: str = "interactions"):
     "Refuse an empty interactions frame, missing columns, or NaN ids / ratings (counted), before any model sees them."
-    if not isinstance(df, pd.DataFrame): raise TypeError(f"{what}: expected a DataFrame, got {type(df).__name__}")
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{what}: expected a DataFrame, got {type(df).__name__}")
     missing = [c for c in ("user_id", "item_id", "rating") if c not in df.columns]
-    if missing: raise DataError(f"{what}: missing column(s) {missing}")
-    if len(df) == 0: raise DataError(f"{what}: no rows")
+    if missing:
+        raise DataError(f"{what}: missing column(s) {missing}")
+    if len(df) == 0:
+        raise DataError(f"{what}: no rows")
     for c in ("user_id", "item_id", "rating"):
         n = int(df[c].isna().sum())
-        if n: raise DataError(f"{what}: {n} row(s) with a missing {c}, first at position(s) {np.flatnonzero(df[c].isna().to_numpy())[:5].tolist()}")
+        if n:
+            raise DataError(
+                f"{what}: {n} row(s) with a missing {c}, first at position(s) {np.flatnonzero(df[c].isna().to_numpy())[:5].tolist()}"
+            )
     return df
 
 # %% ../nbs/08_estimators.ipynb #35107e3e
 def like_labels(rating, scale=None, threshold: float | None = None) -> np.ndarray:
     "1 where the rating is above the midpoint of the scale seen in `scale` (default: `rating` itself), or ≥ `threshold` when given."
     r = np.asarray(rating, float)
-    if np.isnan(r).any(): raise DataError(f"{int(np.isnan(r).sum())} missing ratings")
-    if threshold is not None: return (r >= threshold).astype(int)
+    if np.isnan(r).any():
+        raise DataError(f"{int(np.isnan(r).sum())} missing ratings")
+    if threshold is not None:
+        return (r >= threshold).astype(int)
     s = r if scale is None else np.asarray(scale, float)
     return (r > (np.nanmin(s) + np.nanmax(s)) / 2).astype(int)
-
-def sample_negatives(users, seen, n_per: int = 1, seed: int = 0, max_rounds: int = 100) -> tuple:
-    "(user codes, item codes): `n_per` seeded items per user code in `users` that the user never interacted with (`seen` users × items)."
-    import scipy.sparse as sp
-    S = sp.csr_matrix(seen); rng = np.random.default_rng(seed)
-    u = np.repeat(np.asarray(users, int), n_per)
-    full = np.asarray((S != 0).sum(1)).ravel() >= S.shape[1]
-    if full[u].any(): raise DataError(f"{int(full[u].sum())} sample(s) belong to users who interacted with every item: no negative exists")
-    j = rng.integers(0, S.shape[1], len(u))
-    for _ in range(max_rounds):
-        bad = np.asarray(S[u, j]).ravel() != 0
-        if not bad.any(): return u, j
-        j[bad] = rng.integers(0, S.shape[1], int(bad.sum()))
-    raise RuntimeError(f"no negative found for {int(bad.sum())} sample(s) after {max_rounds} rounds")
-
-
-def subsample(arrays: tuple, n: int, seed: int = 0) -> tuple:
-    "The same seeded sample of n rows (order kept) from each array; all rows when n is 0 or not smaller."
-    m = len(arrays[0])
-    if not n or n >= m: return arrays
-    keep = np.sort(np.random.default_rng(seed).choice(m, n, replace=False))
-    return tuple(a[keep] for a in arrays)
 
 # %% ../nbs/08_estimators.ipynb #e6697085
 class MatrixRecommender(Estimator):
     "A `recrepro.baselines.Recommender` behind the estimator interface (subclasses set `make` and `Config`)."
-    value = None                                       # None: binary interactions; "rating": the ratings
-    def make(self) -> B.Recommender: raise NotImplementedError
+
+    value = None  # None: binary interactions; "rating": the ratings
+
+    def make(self) -> B.Recommender:
+        raise NotImplementedError
+
     def _fit(self, data, train):
         X = interaction_matrix(train, self.users_, self.items_, value=self.value)
         self.model_ = self.make().fit(X)
-    def _score(self, u, i): return self.model_.score(u)[:, i]
+
+    def _score(self, u, i):
+        return self.model_.score(u)[:, i]
+
 
 def _matrix_estimator(name, rec, doc, **fields):
     "An estimator class for baseline `rec` whose Config has `fields` {name: (type, default)}."
-    cfg = dataclasses.make_dataclass(f"{name}Config", [(k, t, dataclasses.field(default=d)) for k, (t, d) in fields.items()])
-    def make(self): return rec(**dataclasses.asdict(self.config))
-    return type(name, (MatrixRecommender,), dict(Config=cfg, make=make, name=rec.name, __doc__=doc, __module__=__name__))
+    cfg = dataclasses.make_dataclass(
+        f"{name}Config", [(k, t, dataclasses.field(default=d)) for k, (t, d) in fields.items()]
+    )
+
+    def make(self):
+        return rec(**dataclasses.asdict(self.config))
+
+    return type(
+        name, (MatrixRecommender,), dict(Config=cfg, make=make, name=rec.name, __doc__=doc, __module__=__name__)
+    )
+
 
 Pop = _matrix_estimator("Pop", B.Pop, "Most popular items (training interaction counts).")
-ItemKNN = _matrix_estimator("ItemKNN", B.ItemKNN, "Item-based CF with cosine similarity and shrinkage.", k=(int, 100), shrink=(float, 10.0))
-UserKNN = _matrix_estimator("UserKNN", B.UserKNN, "User-based CF with cosine similarity and shrinkage.", k=(int, 100), shrink=(float, 10.0))
+ItemKNN = _matrix_estimator(
+    "ItemKNN", B.ItemKNN, "Item-based CF with cosine similarity and shrinkage.", k=(int, 100), shrink=(float, 10.0)
+)
+UserKNN = _matrix_estimator(
+    "UserKNN", B.UserKNN, "User-based CF with cosine similarity and shrinkage.", k=(int, 100), shrink=(float, 10.0)
+)
 PureSVD = _matrix_estimator("PureSVD", B.PureSVD, "PureSVD matrix factorisation.", factors=(int, 50), seed=(int, 0))
 EASE = _matrix_estimator("EASE", B.EASE, "EASE^R (Steck 2019).", lam=(float, 500.0))
-RP3beta = _matrix_estimator("RP3beta", B.RP3beta, "RP3beta graph recommender.", alpha=(float, 1.0), beta=(float, 0.5), k=(int, 100))
+RP3beta = _matrix_estimator(
+    "RP3beta", B.RP3beta, "RP3beta graph recommender.", alpha=(float, 1.0), beta=(float, 0.5), k=(int, 100)
+)
+
+# %% ../nbs/08_estimators.ipynb #d704df95
+@dataclasses.dataclass
+class ItemKNNCBFConfig:
+    "Content item-KNN: which item content, the encoder or backbone that reads it, and the neighbourhood."
+
+    features: str = "text"  # "text": title | categories | text; "posters": image_path
+    encoder: str = "bert-base"  # for text (offline the named MiniLM stand-in)
+    backbone: str = "alexnet"  # for posters (offline the named EfficientNet-Lite stand-in)
+    k: int = 100
+    shrink: float = 0.0
+
+
+class ItemKNNCBF(MatrixRecommender):
+    "Content ItemKNN: cosine similarity of item text or poster feature vectors; items without that content have none."
+
+    Config, name = ItemKNNCBFConfig, "ItemKNN-CBF"
+
+    def item_features(self, data) -> np.ndarray:
+        "The items' content vectors (code order); zero rows for items without that content (counted in `items_without_content_`)."
+        c, items = self.config, self.catalogue(data)
+        if c.features not in ("text", "posters"):
+            raise ValueError(f"features must be 'text' or 'posters', not {c.features!r}")
+        text = self.item_text(items)
+        has = (text != "").to_numpy() if c.features == "text" else items.image_path.notna().to_numpy()
+        if not has.any():
+            raise DataError(f"ItemKNN-CBF ({c.features}): no item has that content")
+        if c.features == "text":
+            from recrepro.text import TextEncoder
+
+            enc = TextEncoder(c.encoder)
+            Fi, self.content_used_ = enc.encode(text[has].tolist(), progress=False), enc.used + (
+                f" ({enc.note})" if enc.note else ""
+            )
+        else:
+            from recrepro.vision import load_backbone, extract_features
+
+            bb = load_backbone(c.backbone)
+            Fi = extract_features(items.image_path[has].tolist(), bb, progress=False)
+            self.content_used_ = bb.name + (f" (stand-in for {c.backbone})" if bb.note else "")
+        F = np.zeros((len(items), Fi.shape[1]), np.float32)
+        F[has] = Fi
+        self.items_without_content_ = int((~has).sum())
+        return F
+
+    def _fit(self, data, train):
+        self.features_ = self.item_features(data)
+        super()._fit(data, train)
+
+    def make(self):
+        return B.ItemKNNCBF(self.features_, self.config.k, self.config.shrink, self.config.features)

@@ -8,18 +8,32 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['build_hybrid', 'make_samples', 'autoencoder_input', 'HybridConfig', 'Hybrid']
+__all__ = ['build_hybrid', 'pair_scorer', 'make_samples', 'autoencoder_input', 'item_side', 'HybridConfig', 'Hybrid']
 
 # %% ../nbs/30_hybrid.ipynb #05d102e5
-def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int = 20, rnn: str = "gru",
-                 use_cnn=True, use_rnn=True, use_ae=True, dims: int = 64, dropout: float = 0.5, l2: float = 1e-5, seed: int = 0,
-                 n_meta: int | None = None):
+def build_hybrid(
+    n_items: int,
+    n_genres: int,
+    image_size: int = 64,
+    history: int = 20,
+    rnn: str = "gru",
+    use_cnn=True,
+    use_rnn=True,
+    use_ae=True,
+    dims: int = 64,
+    dropout: float = 0.5,
+    l2: float = 1e-5,
+    seed: int = 0,
+    n_meta: int | None = None,
+):
     """The hybrid recommender (paper 002) or a variant; inputs cand (item code), image, meta (n_meta, default genres + year), hist,
     user_vec; outputs like (+ recon, genres). Every variant sees the candidate through the item embedding `cand_emb`."""
     n_meta = n_meta or n_genres + 1
     import keras
     from keras import layers, regularizers
-    if not (use_cnn or use_rnn or use_ae): raise ValueError("at least one branch")
+
+    if not (use_cnn or use_rnn or use_ae):
+        raise ValueError("at least one branch")
     keras.utils.set_random_seed(seed)
     reg = regularizers.l2(l2)
     inputs, parts, outputs, losses, weights = {}, [], {}, {}, {}
@@ -27,159 +41,283 @@ def build_hybrid(n_items: int, n_genres: int, image_size: int = 64, history: int
     if use_cnn:
         img = inputs["image"] = keras.Input((image_size, image_size, 3), name="image")
         meta = inputs["meta"] = keras.Input((n_meta,), name="meta")
-        x = layers.MaxPooling2D()(layers.Conv2D(32, 3, padding="same", activation="relu", kernel_regularizer=reg, name="conv1")(img))
-        x = layers.MaxPooling2D()(layers.Conv2D(64, 3, padding="same", activation="relu", kernel_regularizer=reg, name="conv2")(x))
-        a = layers.Softmax(axis=1)(layers.Reshape((-1,))(layers.Conv2D(1, 1, name="spatial_att")(x)))       # one weight per position
+        x = layers.MaxPooling2D()(
+            layers.Conv2D(32, 3, padding="same", activation="relu", kernel_regularizer=reg, name="conv1")(img)
+        )
+        x = layers.MaxPooling2D()(
+            layers.Conv2D(64, 3, padding="same", activation="relu", kernel_regularizer=reg, name="conv2")(x)
+        )
+        a = layers.Softmax(axis=1)(
+            layers.Reshape((-1,))(layers.Conv2D(1, 1, name="spatial_att")(x))
+        )  # one weight per position
         v = layers.Dot(axes=1, name="attended")([a, layers.Reshape((-1, 64))(x)])
-        outputs["genres"] = layers.Dense(n_genres, activation="sigmoid", name="genres")(v); losses["genres"] = "binary_crossentropy"; weights["genres"] = 0.5
+        outputs["genres"] = layers.Dense(n_genres, activation="sigmoid", name="genres")(v)
+        losses["genres"] = "binary_crossentropy"
+        weights["genres"] = 0.5
         m = layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="meta_fc")(meta)
-        parts.append(layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="F_CNN")(layers.Concatenate()([v, m])))
+        parts.append(
+            layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="F_CNN")(layers.Concatenate()([v, m]))
+        )
     if use_rnn:
         h = inputs["hist"] = keras.Input((history,), dtype="int32", name="hist")
         e = layers.Embedding(n_items + 1, dims, mask_zero=True, name="item_emb")(h)
         cell = layers.GRU if rnn == "gru" else layers.LSTM
         s = layers.Bidirectional(cell(dims, return_sequences=True), merge_mode="concat", name="birnn")(e)
-        s = layers.GlobalAveragePooling1D(name="mean_over_steps")(s)      # the Embedding mask propagates: padding is not averaged
+        s = layers.GlobalAveragePooling1D(name="mean_over_steps")(
+            s
+        )  # the Embedding mask propagates: padding is not averaged
         parts.append(layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="F_RNN")(s))
     if use_ae:
         u = inputs["user_vec"] = keras.Input((n_items,), name="user_vec")
+
         def res_block(x, name):
             y = layers.Dense(x.shape[-1], activation="relu", name=f"{name}_a")(x)
             return layers.Add(name=f"{name}_add")([x, layers.Dense(x.shape[-1], name=f"{name}_b")(y)])
-        def feat_att(x, name): return layers.Multiply(name=name)([x, layers.Dense(x.shape[-1], activation="sigmoid", name=f"{name}_gate")(x)])
-        z = layers.Dense(256, activation="relu", kernel_regularizer=reg, name="enc1")(layers.Dropout(dropout, seed=seed)(u))
+
+        def feat_att(x, name):
+            return layers.Multiply(name=name)(
+                [x, layers.Dense(x.shape[-1], activation="sigmoid", name=f"{name}_gate")(x)]
+            )
+
+        z = layers.Dense(256, activation="relu", kernel_regularizer=reg, name="enc1")(
+            layers.Dropout(dropout, seed=seed)(u)
+        )
         z = feat_att(res_block(z, "enc_res"), "enc_att")
         z = layers.Dense(dims, activation="relu", name="F_AE")(z)
         d = feat_att(res_block(layers.Dense(256, activation="relu", name="dec1")(z), "dec_res"), "dec_att")
-        outputs["recon"] = layers.Dense(n_items, activation="sigmoid", name="recon")(d); losses["recon"] = "mean_squared_error"; weights["recon"] = 1.0
+        outputs["recon"] = layers.Dense(n_items, activation="sigmoid", name="recon")(d)
+        losses["recon"] = "mean_squared_error"
+        weights["recon"] = 1.0
         parts.append(z)
-    parts.append(layers.Flatten(name="e_i")(layers.Embedding(n_items, dims, embeddings_regularizer=reg, name="cand_emb")(cand)))
+    parts.append(
+        layers.Flatten(name="e_i")(layers.Embedding(n_items, dims, embeddings_regularizer=reg, name="cand_emb")(cand))
+    )
     f = layers.Concatenate(name="fuse_in")(parts)
-    f = layers.Dropout(dropout, seed=seed)(layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="fusion")(f))
-    outputs["like"] = layers.Dense(1, activation="sigmoid", name="like")(f); losses["like"] = "binary_crossentropy"; weights["like"] = 1.0
-    name = "hybrid" if (use_cnn and use_rnn and use_ae) else "+".join(n for n, u_ in (("CNN", use_cnn), ("RNN", use_rnn), ("AE", use_ae)) if u_)
+    f = layers.Dropout(dropout, seed=seed)(
+        layers.Dense(dims, activation="relu", kernel_regularizer=reg, name="fusion")(f)
+    )
+    outputs["like"] = layers.Dense(1, activation="sigmoid", name="like")(f)
+    losses["like"] = "binary_crossentropy"
+    weights["like"] = 1.0
+    name = (
+        "hybrid"
+        if (use_cnn and use_rnn and use_ae)
+        else "+".join(n for n, u_ in (("CNN", use_cnn), ("RNN", use_rnn), ("AE", use_ae)) if u_)
+    )
     model = keras.Model(inputs, outputs, name=name.replace("+", "_"))
-    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=losses, loss_weights=weights,
-                  metrics={"like": [keras.metrics.BinaryAccuracy(name="accuracy")]})
+    model.compile(
+        optimizer=keras.optimizers.Adam(1e-3),
+        loss=losses,
+        loss_weights=weights,
+        metrics={"like": [keras.metrics.BinaryAccuracy(name="accuracy")]},
+    )
     return model
+
+# %% ../nbs/30_hybrid.ipynb #292a9b8b
+def pair_scorer(model):
+    "f(image, meta, item codes, hist, user_vec) -> P(like) (users × items) of the full hybrid, from its item and user parts."
+    import keras
+
+    g = lambda n: model.get_layer(n).output
+    item = keras.Model([model.input["image"], model.input["meta"], model.input["cand"]], [g("F_CNN"), g("e_i")])
+    user = keras.Model([model.input["hist"], model.input["user_vec"]], [g("F_RNN"), g("F_AE")])
+    Wf, bf = model.get_layer("fusion").get_weights()
+    Wl, bl = model.get_layer("like").get_weights()
+
+    def score(image, meta, items, hist, user_vec) -> np.ndarray:
+        codes = np.asarray(items, "int32")[:, None]
+        f_cnn, e_i = (np.asarray(a) for a in item.predict([image, meta, codes], batch_size=2048, verbose=0))
+        f_rnn, f_ae = (np.asarray(a) for a in user.predict([hist, user_vec], batch_size=2048, verbose=0))
+        d = np.cumsum(
+            [0, f_cnn.shape[1], f_rnn.shape[1], f_ae.shape[1], e_i.shape[1]]
+        )  # fuse_in = [F_CNN; F_RNN; F_AE; e_i]
+        A_item = f_cnn @ Wf[d[0] : d[1]] + e_i @ Wf[d[3] : d[4]]
+        A_user = f_rnn @ Wf[d[1] : d[2]] + f_ae @ Wf[d[2] : d[3]] + bf
+        z = np.stack([np.maximum(a[None, :] + A_item, 0) @ Wl[:, 0] for a in A_user]) + bl[0]
+        return 1 / (1 + np.exp(-z))
+
+    return score
 
 # %% ../nbs/30_hybrid.ipynb #55389a8c
 def make_samples(ml, U, I, L: int, threshold: float = 4.0) -> pd.DataFrame:
     "One row per rating with the user's previous L item codes (time order, ties by item id; 0 = padding) and the like label."
-    from recrepro.splits import sequences                      # the one vectorised history builder
+    from recrepro.splits import sequences  # the one vectorised history builder
+
     f, H, _, _ = sequences(ml.interactions, U, I, L)
     return f.assign(like=(f.rating >= threshold).astype(int), hist=list(H))
 
+
 def autoencoder_input(R: np.ndarray, users: np.ndarray, items: np.ndarray) -> np.ndarray:
     "Rows R[u] (a user's training ratings / 5 over all items) with the sample's own item i zeroed: the AE never reads the label it predicts."
-    X = R[np.asarray(users)].copy(); X[np.arange(len(X)), np.asarray(items)] = 0.0
+    X = R[np.asarray(users)].copy()
+    X[np.arange(len(X)), np.asarray(items)] = 0.0
     return X
+
+# %% ../nbs/30_hybrid.ipynb #7900a3e5
+def item_side(items: pd.DataFrame, image_size: int, text_dims: int = 16, seed: int = 0, text=None) -> dict:
+    "{image, meta, genres, genre_names, without_image} for `items` (title, text, categories, year, image_path) in code order."
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.decomposition import TruncatedSVD
+    from recrepro.images import read_image
+
+    n = len(items)
+    names = sorted({g for cs in items.categories for g in cs})
+    G = np.array([[g in cs for g in names] for cs in items.categories], np.float32).reshape(n, len(names))
+    parts = [G]
+    if items.year.notna().any():
+        yr = items.year.astype("float")
+        yr = yr.fillna(yr.median()).to_numpy()
+        parts.append(((yr - yr.min()) / max(yr.max() - yr.min(), 1))[:, None])
+    text = (
+        (items.text.fillna("") + " " + items.title.fillna("")).str.strip()
+        if text is None
+        else pd.Series(list(text)).fillna("")
+    )
+    if (text != "").sum() > 2:
+        T = TfidfVectorizer(sublinear_tf=True).fit_transform(text)
+        k = min(text_dims, T.shape[1] - 1, n - 1)
+        if k >= 1:
+            parts.append(TruncatedSVD(k, random_state=seed).fit_transform(T))
+    meta = np.column_stack(parts) if sum(p.shape[1] for p in parts) else np.zeros((n, 1))
+    img = np.zeros((n, image_size, image_size, 3), np.float32)
+    paths = items.image_path
+    for j in np.flatnonzero(paths.notna().to_numpy()):
+        img[j] = read_image(paths.iloc[j], (image_size, image_size))
+    genres = G if len(names) else np.zeros((n, 1), np.float32)
+    return dict(
+        image=img, meta=meta.astype(np.float32), genres=genres, genre_names=names, without_image=int(paths.isna().sum())
+    )
 
 # %% ../nbs/30_hybrid.ipynb #a9da101b
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives, subsample
+from .estimators import Estimator, like_labels
+
 
 @dataclass
 class HybridConfig:
     "Hybrid hyper-parameters (paper 002 §3.3: Adam 1e-3, dropout 0.5, batch 64-256; sizes ours)."
+
     image_size: int = 32
     history: int = 20
     rnn: str = "gru"
     dims: int = 64
     text_dims: int = 16
-    epochs: int = 10                   # cap; early stopping (patience 2) on a 10 % validation part
+    epochs: int = 10  # cap; early stopping (patience 2) on a 10 % validation part
     batch_size: int = 128
     learning_rate: float = 1e-3
     negatives: int = 1
     like_threshold: float | None = None
-    max_train: int = 0                 # seeded sample of the training samples (0: all)
+    max_train: int = 0  # seeded sample of the training samples (0: all)
     seed: int = 0
+
 
 class Hybrid(Estimator):
     "Paper 002: CNN (image + metadata) + Bi-RNN (history) + residual-attention autoencoder + candidate embedding -> P(like)."
+
     Config, name = HybridConfig, "Hybrid"
 
     def _item_side(self, data):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.decomposition import TruncatedSVD
-        from recrepro.images import read_image
-        c = self.config; items = self.catalogue(data)
-        cats = items.categories
-        genres = sorted({g for cs in cats for g in cs})
-        G = np.array([[g in cs for g in genres] for cs in cats], np.float32).reshape(len(items), len(genres))
-        parts = [G]
-        if items.year.notna().any():
-            yr = items.year.astype("float"); yr = yr.fillna(yr.median()).to_numpy()
-            parts.append(((yr - yr.min()) / max(yr.max() - yr.min(), 1))[:, None])
-        text = (items.text + " " + items.title).str.strip()
-        if (text != "").sum() > 2:
-            T = TfidfVectorizer(sublinear_tf=True).fit_transform(text)
-            k = min(c.text_dims, T.shape[1] - 1, len(items) - 1)
-            if k >= 1: parts.append(TruncatedSVD(k, random_state=c.seed).fit_transform(T))
-        meta = np.column_stack(parts) if sum(p.shape[1] for p in parts) else np.zeros((len(items), 1))
-        img = np.zeros((len(items), c.image_size, c.image_size, 3), np.float32)
-        paths = items.image_path
-        for j in np.flatnonzero(paths.notna().to_numpy()): img[j] = read_image(paths.iloc[j], (c.image_size, c.image_size))
-        self.items_without_image_ = int(paths.isna().sum())
-        return img, meta.astype(np.float32), G if len(genres) else np.zeros((len(items), 1), np.float32)
+        c = self.config
+        side = item_side(self.catalogue(data), c.image_size, c.text_dims, c.seed)
+        self.items_without_image_ = side["without_image"]
+        return side["image"], side["meta"], side["genres"]
 
     def _fit(self, data, train):
         import keras
-        from recrepro.splits import sequences, latest_history, interaction_matrix
+        from recrepro.splits import pointwise_samples, latest_history, interaction_matrix
+
         c = self.config
         self.img_, self.meta_, G = self._item_side(data)
         scale = float(data.interactions.rating.max()) or 1.0
-        self.R_ = interaction_matrix(train, self.users_, self.items_, value="rating").toarray().astype(np.float32) / scale
-        f, H, _, _ = sequences(train, self.users_, self.items_, c.history)
-        y = like_labels(f.rating, data.interactions.rating, c.like_threshold)
-        u, i = f.u.to_numpy(), f.i.to_numpy()
-        pos = np.flatnonzero(y == 1)
-        nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
-        hist = np.vstack([H, np.repeat(H[pos], c.negatives, 0)]); u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
-        hist, u, i, y = subsample((hist, u, i, y), c.max_train, c.seed)
+        self.R_ = (
+            interaction_matrix(train, self.users_, self.items_, value="rating").toarray().astype(np.float32) / scale
+        )
+        labels = lambda r: like_labels(r, data.interactions.rating, c.like_threshold)
+        s = pointwise_samples(
+            train,
+            self.users_,
+            self.items_,
+            labels,
+            c.history,
+            c.negatives,
+            drop_empty_history=True,
+            max_samples=c.max_train,
+            seed=c.seed,
+        )  # the masked Bi-RNN mean of an empty history is 0/0
+        hist, u, i, y, self.no_history_samples_ = s["hist"], s["u"], s["i"], s["y"], s["dropped"]
         self.H_, _ = latest_history(train, self.users_, self.items_, c.history)
-        m = build_hybrid(len(self.items_), G.shape[1], c.image_size, c.history, c.rnn, dims=c.dims, seed=c.seed, n_meta=self.meta_.shape[1])
+        m = build_hybrid(
+            len(self.items_),
+            G.shape[1],
+            c.image_size,
+            c.history,
+            c.rnn,
+            dims=c.dims,
+            seed=c.seed,
+            n_meta=self.meta_.shape[1],
+        )
         m.optimizer.learning_rate.assign(c.learning_rate)
         ae = autoencoder_input(self.R_, u, i)
         x = dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=hist, user_vec=ae)
         t = dict(like=y.astype("float32"), genres=G[i], recon=ae)
         val = np.random.default_rng(c.seed).random(len(y)) < 0.1
         part = lambda d, k: {n: v[k] for n, v in d.items()}
-        self.history_ = m.fit(part(x, ~val), part(t, ~val), validation_data=(part(x, val), part(t, val)), epochs=c.epochs,
-                              batch_size=c.batch_size, verbose=0, shuffle=True,
-                              callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)]).history
-        self.model_ = m
+        self.history_ = m.fit(
+            part(x, ~val),
+            part(t, ~val),
+            validation_data=(part(x, val), part(t, val)),
+            epochs=c.epochs,
+            batch_size=c.batch_size,
+            verbose=0,
+            shuffle=True,
+            callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)],
+        ).history
+        self.model_, self.scorer_ = m, None
 
     def _inputs(self, u, i):
-        return dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=self.H_[u], user_vec=self.R_[u])
+        return dict(
+            cand=i[:, None].astype("int32"),
+            image=self.img_[i],
+            meta=self.meta_[i],
+            hist=self.H_[u],
+            user_vec=self.R_[u],
+        )
 
     def _score(self, u, i):
-        "All pairs at once: the item part [F_CNN; e_i] and the user part [F_RNN; F_AE] once each, then the fusion and like layers."
-        import keras
-        m = self.model_; g = lambda n: m.get_layer(n).output
-        item = keras.Model([m.input["image"], m.input["meta"], m.input["cand"]], [g("F_CNN"), g("e_i")])
-        user = keras.Model([m.input["hist"], m.input["user_vec"]], [g("F_RNN"), g("F_AE")])
-        f_cnn, e_i = (np.asarray(a) for a in item.predict([self.img_[i], self.meta_[i], i[:, None].astype("int32")], batch_size=2048, verbose=0))
-        f_rnn, f_ae = (np.asarray(a) for a in user.predict([self.H_[u], self.R_[u]], batch_size=2048, verbose=0))
-        Wf, bf = m.get_layer("fusion").get_weights(); Wl, bl = m.get_layer("like").get_weights()
-        d = np.cumsum([0, f_cnn.shape[1], f_rnn.shape[1], f_ae.shape[1], e_i.shape[1]])      # fuse_in = [F_CNN; F_RNN; F_AE; e_i]
-        A_item = f_cnn @ Wf[d[0]:d[1]] + e_i @ Wf[d[3]:d[4]]
-        A_user = f_rnn @ Wf[d[1]:d[2]] + f_ae @ Wf[d[2]:d[3]] + bf
-        z = np.stack([np.maximum(a[None, :] + A_item, 0) @ Wl[:, 0] for a in A_user]) + bl[0]
-        return 1 / (1 + np.exp(-z))
+        "All pairs at once (`pair_scorer`): the item part [F_CNN; e_i] and the user part [F_RNN; F_AE] once each."
+        from recrepro.schema import DataError
+
+        none = u[self.H_[u].sum(1) == 0]
+        if len(none):
+            raise DataError(
+                f"Hybrid scores from a history: {len(none)} user(s) without training interactions, e.g. {list(self.users_.ids[none[:3]])}"
+            )
+        if getattr(self, "scorer_", None) is None:
+            self.scorer_ = pair_scorer(self.model_)  # the two sub-models are built once per trained model
+        return self.scorer_(self.img_[i], self.meta_[i], i, self.H_[u], self.R_[u])
 
     def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
         "The paper's like probability for (user_id, item_id) pairs (the pair's own rating is not in the autoencoder input)."
         u, i = self.users_.encode(pairs.user_id, "user_id"), self.items_.encode(pairs.item_id, "item_id")
-        x = self._inputs(u, i); x["user_vec"] = autoencoder_input(self.R_, u, i)
+        x = self._inputs(u, i)
+        x["user_vec"] = autoencoder_input(self.R_, u, i)
         return self.model_.predict(x, batch_size=2048, verbose=0)["like"].ravel()
 
     def _save_state(self, p):
-        self.model_.save(p/"model.keras")
-        np.savez(p/"state.npz", img=self.img_, meta=self.meta_, R=self.R_, H=self.H_, without_image=self.items_without_image_)
+        self.model_.save(p / "model.keras")
+        np.savez(
+            p / "state.npz",
+            img=self.img_,
+            meta=self.meta_,
+            R=self.R_,
+            H=self.H_,
+            without_image=self.items_without_image_,
+        )
 
     def _load_state(self, p):
         import keras
-        self.model_ = keras.models.load_model(p/"model.keras")
-        z = np.load(p/"state.npz"); self.img_, self.meta_, self.R_, self.H_ = z["img"], z["meta"], z["R"], z["H"]
+
+        self.model_, self.scorer_ = keras.models.load_model(p / "model.keras"), None
+        z = np.load(p / "state.npz")
+        self.img_, self.meta_, self.R_, self.H_ = z["img"], z["meta"], z["R"], z["H"]
         self.items_without_image_ = int(z["without_image"])

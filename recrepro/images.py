@@ -17,25 +17,34 @@ __all__ = ['ImageError', 'read_image', 'check_images', 'image_dataset']
 class ImageError(DataError):
     "An image file that cannot be decoded; the message names the file."
 
+
 def read_image(path, size=(224, 224), fit: str = "squash", equalize: bool = False, median: int = 0) -> np.ndarray:
     "float32 array (H, W, 3) in [0, 1] from an image file of any Pillow format, decoded by content."
     from PIL import Image, ImageOps, ImageFilter
+
     path = Path(path)
     try:
-        if path.stat().st_size == 0: raise OSError("empty file")
+        if path.stat().st_size == 0:
+            raise OSError("empty file")
         with Image.open(path) as im:
-            im.load(); im = im.convert("RGB")
+            im.load()
+            im = im.convert("RGB")
     except Exception as e:
         raise ImageError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
     if median:
-        if median % 2 == 0 or median < 3: raise ValueError(f"median filter size must be odd and >= 3, got {median}")
+        if median % 2 == 0 or median < 3:
+            raise ValueError(f"median filter size must be odd and >= 3, got {median}")
         im = im.filter(ImageFilter.MedianFilter(median))
-    if equalize: im = ImageOps.equalize(im)
+    if equalize:
+        im = ImageOps.equalize(im)
     if size is not None:
         h, w = size
-        if fit == "squash": im = im.resize((w, h), Image.BILINEAR)
-        elif fit == "crop": im = ImageOps.fit(im, (w, h), Image.BILINEAR)
-        else: raise ValueError(f"fit must be 'squash' or 'crop', not {fit!r}")
+        if fit == "squash":
+            im = im.resize((w, h), Image.BILINEAR)
+        elif fit == "crop":
+            im = ImageOps.fit(im, (w, h), Image.BILINEAR)
+        else:
+            raise ValueError(f"fit must be 'squash' or 'crop', not {fit!r}")
     return np.asarray(im, dtype=np.float32) / 255.0
 
 # %% ../nbs/04_images.ipynb #644fae00
@@ -47,23 +56,51 @@ def check_images(paths, on_bad: str = "raise", report: LoadReport | None = None,
     bad = ~scan.ok.astype(bool).to_numpy()
     if bad.any():
         ex = [f"{p} ({e})" for p, e in zip(scan.path[bad][:3], scan.error[bad][:3])]
-        if on_bad == "raise": raise ImageError(f"{int(bad.sum())} undecodable image(s), e.g. {ex}; use on_bad='skip' to drop and count them")
+        if on_bad == "raise":
+            raise ImageError(
+                f"{int(bad.sum())} undecodable image(s), e.g. {ex}; use on_bad='skip' to drop and count them"
+            )
         report.add("undecodable image", "images", [Path(p).name for p in scan.path[bad]])
-    report.add("format differs from extension (decoded by content)", "images",
-               [Path(p).name for p in scan.path[scan.mislabelled.astype(bool).to_numpy()]], kept=True)
+    report.add(
+        "format differs from extension (decoded by content)",
+        "images",
+        [Path(p).name for p in scan.path[scan.mislabelled.astype(bool).to_numpy()]],
+        kept=True,
+    )
     return np.flatnonzero(~bad), report
 
-def image_dataset(paths, labels=None, size=(224, 224), batch_size: int = 32, fit: str = "squash", equalize: bool = False,
-                  median: int = 0, shuffle: bool = False, seed: int = 0):
+
+def image_dataset(
+    paths,
+    labels=None,
+    size=(224, 224),
+    batch_size: int = 32,
+    fit: str = "squash",
+    equalize: bool = False,
+    median: int = 0,
+    shuffle: bool = False,
+    seed: int = 0,
+):
     "`tf.data.Dataset` of float32 image batches (and labels) read by `read_image`; check the paths first with `check_images`."
     import tensorflow as tf
+
     paths = [str(p) for p in paths]
     h, w = size
-    def load(p): return read_image(p.decode() if isinstance(p, bytes) else str(p), size, fit, equalize, median)
+
+    def load(p):
+        return read_image(p.decode() if isinstance(p, bytes) else str(p), size, fit, equalize, median)
+
     def tf_load(p):
-        x = tf.numpy_function(load, [p], tf.float32); x.set_shape((h, w, 3)); return x
+        x = tf.numpy_function(load, [p], tf.float32)
+        x.set_shape((h, w, 3))
+        return x
+
     ds = tf.data.Dataset.from_tensor_slices(paths if labels is None else (paths, np.asarray(labels)))
-    if shuffle: ds = ds.shuffle(len(paths), seed=seed, reshuffle_each_iteration=True)
-    ds = ds.map(tf_load if labels is None else (lambda p, y: (tf_load(p), y)), num_parallel_calls=tf.data.AUTOTUNE,
-                deterministic=True)
+    if shuffle:
+        ds = ds.shuffle(len(paths), seed=seed, reshuffle_each_iteration=True)
+    ds = ds.map(
+        tf_load if labels is None else (lambda p, y: (tf_load(p), y)),
+        num_parallel_calls=tf.data.AUTOTUNE,
+        deterministic=True,
+    )
     return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)

@@ -12,57 +12,82 @@ from sklearn import metrics as skm
 # %% auto #0
 __all__ = ['confusion', 'binary_metrics', 'accuracy_threshold', 'confusion_matrix', 'precision_pamr_eq21', 'f1_pamr_eq22',
            'precision_vgg19_paper', 'per_label_metrics', 'topk', 'ranking_metrics', 'evaluate', 'coverage',
-           'weighted_auc', 'trained_status', 'ranking_status', 'classification_table', 'claim_verdict', 'paired_claim']
+           'weighted_auc', 'bootstrap_ci', 'trained_status', 'ranking_status', 'classification_table', 'claim_verdict',
+           'paired_claim']
 
 # %% ../nbs/07_metrics.ipynb #52744a33
 def confusion(y_true, y_pred) -> dict:
     "Binary confusion counts {tp, fp, tn, fn} (labels 0/1)."
     y, p = np.asarray(y_true).astype(int).ravel(), np.asarray(y_pred).astype(int).ravel()
-    if y.shape != p.shape: raise ValueError(f"{y.shape} labels vs {p.shape} predictions")
+    if y.shape != p.shape:
+        raise ValueError(f"{y.shape} labels vs {p.shape} predictions")
     bad = set(np.unique(np.r_[y, p])) - {0, 1}
-    if bad: raise ValueError(f"binary labels must be 0/1, found {sorted(bad)}")
-    return dict(tp=int(((y == 1) & (p == 1)).sum()), fp=int(((y == 0) & (p == 1)).sum()),
-                tn=int(((y == 0) & (p == 0)).sum()), fn=int(((y == 1) & (p == 0)).sum()))
+    if bad:
+        raise ValueError(f"binary labels must be 0/1, found {sorted(bad)}")
+    return dict(
+        tp=int(((y == 1) & (p == 1)).sum()),
+        fp=int(((y == 0) & (p == 1)).sum()),
+        tn=int(((y == 0) & (p == 0)).sum()),
+        fn=int(((y == 1) & (p == 0)).sum()),
+    )
+
 
 def binary_metrics(y_true, y_pred=None, y_score=None, threshold: float = 0.5) -> dict:
     "accuracy, precision, recall, f1 (and roc_auc from scores when both classes occur); y_pred from y_score ≥ threshold if absent."
     if y_pred is None:
-        if y_score is None: raise ValueError("give y_pred or y_score")
+        if y_score is None:
+            raise ValueError("give y_pred or y_score")
         y_pred = (np.asarray(y_score) >= threshold).astype(int)
     y, p = np.asarray(y_true).astype(int), np.asarray(y_pred).astype(int)
-    out = dict(accuracy=skm.accuracy_score(y, p), precision=skm.precision_score(y, p, zero_division=0),
-               recall=skm.recall_score(y, p, zero_division=0), f1=skm.f1_score(y, p, zero_division=0))
+    out = dict(
+        accuracy=skm.accuracy_score(y, p),
+        precision=skm.precision_score(y, p, zero_division=0),
+        recall=skm.recall_score(y, p, zero_division=0),
+        f1=skm.f1_score(y, p, zero_division=0),
+    )
     out["roc_auc"] = skm.roc_auc_score(y, y_score) if y_score is not None and len(np.unique(y)) == 2 else float("nan")
     return {k: float(v) for k, v in out.items()} | confusion(y, p)
+
 
 def accuracy_threshold(y_true, y_score, n_grid: int = 99) -> float:
     "The score threshold (among the 1 %..99 % quantiles of `y_score`) with the highest accuracy; choose it on validation data."
     y, s = np.asarray(y_true).astype(int).ravel(), np.asarray(y_score, float).ravel()
-    if y.shape != s.shape: raise ValueError(f"{y.shape} labels vs {s.shape} scores")
+    if y.shape != s.shape:
+        raise ValueError(f"{y.shape} labels vs {s.shape} scores")
     grid = np.unique(np.quantile(s, np.linspace(0.01, 0.99, n_grid)))
     acc = ((s[None, :] >= grid[:, None]) == y[None, :]).mean(1)
     return float(grid[np.argmax(acc)])
 
+
 def confusion_matrix(y_true, y_pred, labels=None) -> pd.DataFrame:
     "Confusion matrix as a labelled frame (rows: true, columns: predicted)."
     labels = labels if labels is not None else sorted(set(np.unique(y_true)) | set(np.unique(y_pred)))
-    return pd.DataFrame(skm.confusion_matrix(y_true, y_pred, labels=labels), index=pd.Index(labels, name="true"),
-                        columns=pd.Index(labels, name="predicted"))
+    return pd.DataFrame(
+        skm.confusion_matrix(y_true, y_pred, labels=labels),
+        index=pd.Index(labels, name="true"),
+        columns=pd.Index(labels, name="predicted"),
+    )
+
 
 def precision_pamr_eq21(y_true, y_pred) -> float:
     "PAMR paper eq (21) AS PRINTED: TP / (TN + FP). Not a precision; shown only beside the correct one."
-    c = confusion(y_true, y_pred); d = c["tn"] + c["fp"]
+    c = confusion(y_true, y_pred)
+    d = c["tn"] + c["fp"]
     return c["tp"] / d if d else float("nan")
+
 
 def f1_pamr_eq22(y_true, y_pred) -> float:
     "PAMR eq (22) with eq (21)'s 'precision' plugged in, as the paper's formulas would compute it."
     p, r = precision_pamr_eq21(y_true, y_pred), binary_metrics(y_true, y_pred)["recall"]
     return 2 * p * r / (p + r) if (p + r) else float("nan")
 
+
 def precision_vgg19_paper(y_true, y_pred) -> float:
     "VGG19 paper (001) §5 precision AS PRINTED: TP / (TP + FN), which is the recall."
-    c = confusion(y_true, y_pred); d = c["tp"] + c["fn"]
+    c = confusion(y_true, y_pred)
+    d = c["tp"] + c["fn"]
     return c["tp"] / d if d else float("nan")
+
 
 def per_label_metrics(Y_true, Y_pred, labels, Y_score=None) -> pd.DataFrame:
     "Per-label binary metrics for multi-label output (e.g. one row per genre), with support and prevalence."
@@ -77,23 +102,29 @@ def per_label_metrics(Y_true, Y_pred, labels, Y_score=None) -> pd.DataFrame:
 def _dense_rows(M, rows):
     return M[rows].toarray() if sp.issparse(M) else np.asarray(M)[rows]
 
+
 def topk(scores, k: int, exclude=None, chunk: int = 2048) -> np.ndarray:
     "(n_users, k) item indices by descending score (ties: lower index first); `exclude` (users × items, nonzero = banned) items never appear: -1 pads a user with fewer than k allowed items."
     S = np.asarray(scores, dtype=np.float64)
-    n_u, n_i = S.shape; k = min(k, n_i)
+    n_u, n_i = S.shape
+    k = min(k, n_i)
     out = np.full((n_u, k), -1, np.int64)
     for s in range(0, n_u, chunk):
-        blk = S[s:s + chunk].copy()
-        if exclude is not None: blk[_dense_rows(exclude, slice(s, s + chunk)) != 0] = -np.inf
+        blk = S[s : s + chunk].copy()
+        if exclude is not None:
+            blk[_dense_rows(exclude, slice(s, s + chunk)) != 0] = -np.inf
         # the k-th largest value per row, then every candidate at or above it (ties across the cut included),
         # ordered by (row, -score, index) in one lexsort; the first k per row win
         kth = np.take_along_axis(blk, np.argpartition(-blk, k - 1, axis=1)[:, :k], 1).min(1)
-        r, c = np.nonzero(blk >= kth[:, None]); v = blk[r, c]
-        o = np.lexsort((c, -v, r)); r, c, v = r[o], c[o], v[o]
+        r, c = np.nonzero(blk >= kth[:, None])
+        v = blk[r, c]
+        o = np.lexsort((c, -v, r))
+        r, c, v = r[o], c[o], v[o]
         pos = np.arange(len(r)) - np.searchsorted(r, np.arange(len(blk)))[r]
-        keep = (pos < k) & np.isfinite(v)                    # -inf (banned or unscored) is never recommended
+        keep = (pos < k) & np.isfinite(v)  # -inf (banned or unscored) is never recommended
         out[s + r[keep], pos[keep]] = c[keep]
     return out
+
 
 def ranking_metrics(top: np.ndarray, test, ks=(10, 20), users=None) -> pd.DataFrame:
     "Per-user metrics at each k for the users with ≥ 1 test item; `top` (n_users, ≥max k) from `topk`."
@@ -101,15 +132,19 @@ def ranking_metrics(top: np.ndarray, test, ks=(10, 20), users=None) -> pd.DataFr
     n_rel = np.asarray((T != 0).sum(1)).ravel()
     rows = np.flatnonzero(n_rel > 0) if users is None else np.intersect1d(users, np.flatnonzero(n_rel > 0))
     K = max(ks)
-    if top.shape[1] < K: raise ValueError(f"top has {top.shape[1]} columns, need {K}")
+    if top.shape[1] < K:
+        raise ValueError(f"top has {top.shape[1]} columns, need {K}")
     tk = top[rows, :K]
-    hits = np.asarray(T[rows[:, None], np.maximum(tk, 0)].todense() != 0).astype(float) * (tk >= 0)   # (n, K); -1 = padding, no hit
+    hits = np.asarray(T[rows[:, None], np.maximum(tk, 0)].todense() != 0).astype(float) * (
+        tk >= 0
+    )  # (n, K); -1 = padding, no hit
     n = n_rel[rows].astype(float)
     disc = 1 / np.log2(np.arange(2, K + 2))
     cum = np.cumsum(hits, 1)
     out = {"user": rows, "n_relevant": n.astype(int)}
     for k in ks:
-        h = hits[:, :k]; c = cum[:, :k]
+        h = hits[:, :k]
+        c = cum[:, :k]
         out[f"precision@{k}"] = c[:, -1] / k
         out[f"recall@{k}"] = c[:, -1] / n
         out[f"hit@{k}"] = (c[:, -1] > 0).astype(float)
@@ -120,93 +155,161 @@ def ranking_metrics(top: np.ndarray, test, ks=(10, 20), users=None) -> pd.DataFr
         out[f"mrr@{k}"] = np.where(np.isfinite(first), 1 / first, 0.0)
     return pd.DataFrame(out)
 
+
 def evaluate(scores, test, exclude=None, ks=(10, 20)) -> tuple:
     "(mean metrics as a Series, per-user frame): top-k ranking of `scores` against `test`, excluding `exclude`."
     top = topk(scores, max(ks), exclude)
     per_user = ranking_metrics(top, test, ks)
     mean = per_user.drop(columns=["user", "n_relevant"]).mean()
-    mean["users_evaluated"] = len(per_user); mean["users_without_test_items"] = int(np.asarray(scores).shape[0] - len(per_user))
+    mean["users_evaluated"] = len(per_user)
+    mean["users_without_test_items"] = int(np.asarray(scores).shape[0] - len(per_user))
     return mean, per_user
+
 
 def coverage(top: np.ndarray, n_items: int, k: int) -> float:
     "Catalogue coverage: share of items that appear in at least one user's top k."
-    t = top[:, :k]; return len(np.unique(t[t >= 0])) / n_items
+    t = top[:, :k]
+    return len(np.unique(t[t >= 0])) / n_items
 
 # %% ../nbs/07_metrics.ipynb #d51770e5
 def weighted_auc(y_true, y_score, W) -> np.ndarray:
     "ROC-AUC (ties count 1/2) of `y_score` under each row of non-negative sample weights W (b, n): all bootstrap resamples from one sort."
     y, s = np.asarray(y_true).astype(int).ravel(), np.asarray(y_score, float).ravel()
     W = np.atleast_2d(np.asarray(W, float))
-    o = np.argsort(s, kind="mergesort"); y, s, W = y[o], s[o], W[:, o]
-    starts = np.r_[0, np.flatnonzero(np.diff(s)) + 1]                     # groups of tied scores
+    o = np.argsort(s, kind="mergesort")
+    y, s, W = y[o], s[o], W[:, o]
+    starts = np.r_[0, np.flatnonzero(np.diff(s)) + 1]  # groups of tied scores
     neg, pos = np.add.reduceat(W * (y == 0), starts, axis=1), np.add.reduceat(W * (y == 1), starts, axis=1)
     below = np.cumsum(neg, 1) - neg
     den = pos.sum(1) * neg.sum(1)
     return np.where(den > 0, (pos * (below + 0.5 * neg)).sum(1) / np.where(den > 0, den, 1), np.nan)
 
+
 def _boot_weights(n: int, n_boot: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
 
+
+def bootstrap_ci(x, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05) -> tuple:
+    "(low, high) percentile bootstrap interval of the mean of x (the same resampling as the gates and claims)."
+    x = np.asarray(x, float)
+    if len(x) == 0 or not np.isfinite(x).all():
+        raise ValueError(
+            f"bootstrap_ci needs finite values, got {len(x)} with {int((~np.isfinite(x)).sum())} non-finite"
+        )
+    m = _stat("mean", None, x, _boot_weights(len(x), n_boot, seed))
+    return float(np.quantile(m, alpha / 2)), float(np.quantile(m, 1 - alpha / 2))
+
+
 def _stat(metric, y, s, W):
-    if metric == "roc_auc": return weighted_auc(y, s, W)
-    if metric == "mean": return (W @ np.asarray(s, float)) / W.sum(1)
+    if metric == "roc_auc":
+        return weighted_auc(y, s, W)
+    if metric == "mean":
+        return (W @ np.asarray(s, float)) / W.sum(1)
     raise ValueError(f"metric must be 'roc_auc' or 'mean' (per-unit values, e.g. per-user NDCG), not {metric!r}")
+
 
 def trained_status(y_true, y_score, n_boot: int = 1000, seed: int = 0) -> str:
     "'not trained' when the scores are constant or the 95 % bootstrap CI of the test ROC-AUC does not lie above 0.5; else 'ok'."
     s = np.asarray(y_score, float).ravel()
-    if not np.isfinite(s).all(): raise ValueError(f"{int((~np.isfinite(s)).sum())} non-finite scores")
-    if np.ptp(s) == 0: return "not trained"
+    if not np.isfinite(s).all():
+        raise ValueError(f"{int((~np.isfinite(s)).sum())} non-finite scores")
+    if np.ptp(s) == 0:
+        return "not trained"
     lo = np.nanquantile(weighted_auc(y_true, s, _boot_weights(len(s), n_boot, seed)), 0.025)
     return "ok" if lo > 0.5 else "not trained"
+
 
 def ranking_status(per_user_model, per_user_trivial, n_boot: int = 1000, seed: int = 0) -> str:
     "'not trained' when the 95 % paired bootstrap CI of the per-user gain over the trivial ranker (POP) does not lie above 0."
     d = np.asarray(per_user_model, float) - np.asarray(per_user_trivial, float)
-    if d.shape != np.shape(per_user_trivial) or len(d) == 0: raise ValueError("the two rankers must be scored on the same, non-empty users")
-    if np.ptp(np.asarray(per_user_model, float)) == 0: return "not trained"
+    if d.shape != np.shape(per_user_trivial) or len(d) == 0:
+        raise ValueError("the two rankers must be scored on the same, non-empty users")
+    if np.ptp(np.asarray(per_user_model, float)) == 0:
+        return "not trained"
     lo = np.quantile(_stat("mean", None, d, _boot_weights(len(d), n_boot, seed)), 0.025)
     return "ok" if lo > 0 else "not trained"
+
 
 def classification_table(y_val, y_test, scores: dict, y_train, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """One row per model {name: (validation scores, test scores)}: threshold tuned on validation accuracy, accuracy /
     precision / recall / F1 at it, ROC-AUC, test n and the sanity gate's status (also 'not trained' when the tuned
-    threshold puts every test sample in one class, e.g. recall 1.0 at precision = base rate); then the majority-class row."""
+    threshold puts every test sample in one class, e.g. recall 1.0 at precision = base rate); then the majority-class row.
+    """
     rows = []
     for name, (sv, st) in scores.items():
         sv, st = np.asarray(sv, float).ravel(), np.asarray(st, float).ravel()
         bad = int((~np.isfinite(sv)).sum() + (~np.isfinite(st)).sum())
-        if bad: raise ValueError(f"{name}: {bad} non-finite validation/test scores (NaN reaching the table)")
-        th = accuracy_threshold(y_val, sv); pred = (st >= th).astype(int)
-        status = "not trained" if np.ptp(pred) == 0 else trained_status(y_test, st, n_boot, seed)   # one class for everyone: constant
+        if bad:
+            raise ValueError(f"{name}: {bad} non-finite validation/test scores (NaN reaching the table)")
+        th = accuracy_threshold(y_val, sv)
+        pred = (st >= th).astype(int)
+        status = (
+            "not trained" if np.ptp(pred) == 0 else trained_status(y_test, st, n_boot, seed)
+        )  # one class for everyone: constant
         rows.append(dict(model=name, **binary_metrics(y_test, pred, st), threshold=th, n=len(st), status=status))
     maj = int(np.mean(y_train) >= 0.5)
-    rows.append(dict(model="Majority class", **binary_metrics(y_test, np.full(len(y_test), maj), np.full(len(y_test), 0.5)),
-                     threshold=np.nan, n=len(y_test), status="trivial"))
+    rows.append(
+        dict(
+            model="Majority class",
+            **binary_metrics(y_test, np.full(len(y_test), maj), np.full(len(y_test), 0.5)),
+            threshold=np.nan,
+            n=len(y_test),
+            status="trivial",
+        )
+    )
     return pd.DataFrame(rows)
+
 
 def claim_verdict(lo: float, hi: float, seeds: int) -> str:
     "holds / does not hold / inconclusive from the 95 % CI of the effect; one seed is inconclusive by design."
-    if seeds < 2: return "1 seed: inconclusive by design"
+    if seeds < 2:
+        return "1 seed: inconclusive by design"
     return "holds" if lo > 0 else ("does not hold" if hi < 0 else "inconclusive")
 
-def paired_claim(y_true, a_scores, b_scores, metric: str = "roc_auc", a: str = "A", b: str = "B", seeds: int | None = None,
-                 statuses=("ok", "ok"), n_boot: int = 1000, seed: int = 0) -> dict:
+
+def paired_claim(
+    y_true,
+    a_scores,
+    b_scores,
+    metric: str = "roc_auc",
+    a: str = "A",
+    b: str = "B",
+    seeds: int | None = None,
+    statuses=("ok", "ok"),
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> dict:
     """Test "a beats b" on the same test units: `a_scores`/`b_scores` are lists of replicates (seeds, or seeds x backbones),
     each aligned with the units; metric 'roc_auc' (scores vs y_true) or 'mean' (per-unit values such as per-user NDCG).
     Effect = mean over replicates of metric(a) - metric(b); 95 % CI from a paired bootstrap over the units."""
     A, Bs = [np.asarray(x, float).ravel() for x in a_scores], [np.asarray(x, float).ravel() for x in b_scores]
-    if not A or not Bs: raise ValueError(f"{a} vs {b}: give at least one replicate of each")
+    if not A or not Bs:
+        raise ValueError(f"{a} vs {b}: give at least one replicate of each")
     n = len(A[0])
-    if any(len(x) != n for x in A + Bs): raise ValueError(f"{a} vs {b}: every replicate must score the same {n} units")
+    if any(len(x) != n for x in A + Bs):
+        raise ValueError(f"{a} vs {b}: every replicate must score the same {n} units")
     bad = sum(int((~np.isfinite(x)).sum()) for x in A + Bs)
-    if bad: raise ValueError(f"{a} vs {b}: {bad} non-finite scores")
-    W = _boot_weights(n, n_boot, seed); ones = np.ones((1, n))
+    if bad:
+        raise ValueError(f"{a} vs {b}: {bad} non-finite scores")
+    W = _boot_weights(n, n_boot, seed)
+    ones = np.ones((1, n))
     stat = lambda xs, w: np.mean([_stat(metric, y_true, x, w) for x in xs], axis=0)
-    effect = float((stat(A, ones) - stat(Bs, ones))[0]); boot = stat(A, W) - stat(Bs, W)
+    effect = float((stat(A, ones) - stat(Bs, ones))[0])
+    boot = stat(A, W) - stat(Bs, W)
     lo, hi = (float(v) for v in np.nanquantile(boot, [0.025, 0.975]))
     seeds = seeds if seeds is not None else min(len(A), len(Bs))
     untrained = [nm for nm, st in zip((a, b), statuses) if st == "not trained"]
     verdict = f"no verdict: {', '.join(untrained)} not trained" if untrained else claim_verdict(lo, hi, seeds)
-    return dict(a=a, b=b, metric=metric, a_value=float(stat(A, ones)[0]), b_value=float(stat(Bs, ones)[0]), effect=effect,
-                ci_low=lo, ci_high=hi, n=n, seeds=int(seeds), verdict=verdict)
+    return dict(
+        a=a,
+        b=b,
+        metric=metric,
+        a_value=float(stat(A, ones)[0]),
+        b_value=float(stat(Bs, ones)[0]),
+        effect=effect,
+        ci_low=lo,
+        ci_high=hi,
+        n=n,
+        seeds=int(seeds),
+        verdict=verdict,
+    )

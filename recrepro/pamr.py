@@ -4,104 +4,225 @@
 
 # %% ../nbs/10_pamr.ipynb #b7dc29ef
 from __future__ import annotations
+import re
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 import keras
 from keras import layers, ops
 
+from .training import fit_with_callbacks, model_state, reset_model
+
 # %% auto #0
 __all__ = ['RNNS', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices', 'user_vector_loss_grad',
-           'user_vector_embedding', 'project_features', 'fuse', 'align_features', 'AUGRUCell', 'AUGRU',
-           'augru_reference', 'with_padding_row', 'build_pamr', 'fit_with_callbacks', 'model_state', 'reset_model',
-           'build_ncf', 'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'PAMRConfig', 'PAMR']
+           'user_vector_embedding', 'stopword_list', 'TextCleaner', 'tfidf_pamr', 'project_features', 'fuse',
+           'align_features', 'AUGRUCell', 'AUGRU', 'augru_reference', 'with_padding_row', 'build_pamr',
+           'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'item_text_table', 'poster_tables',
+           'aligned_features', 'user_vector_table', 'PAMRConfig', 'PAMR']
 
 # %% ../nbs/10_pamr.ipynb #d84ae243
-def sequence_samples(inter: pd.DataFrame, users, items, L: int = 10, threshold: float = 4.0, rating_scale: float = 5.0) -> tuple:
+def sequence_samples(
+    inter: pd.DataFrame, users, items, L: int = 10, threshold: float = 4.0, rating_scale: float = 5.0
+) -> tuple:
     """(meta, H, R, T): one row per rating in time order per user; H (n, L) the previous L item codes (IdIndex + 1, 0 = pad,
     left-padded), R (n, L) their ratings / rating_scale, T (n,) the latest history timestamp (-inf without history)."""
     for c in ("user_id", "item_id", "rating", "timestamp"):
-        if c not in inter.columns: raise KeyError(f"interactions need column {c!r}; have {list(inter.columns)}")
-    from recrepro.splits import sequences                       # the one vectorised history builder
+        if c not in inter.columns:
+            raise KeyError(f"interactions need column {c!r}; have {list(inter.columns)}")
+    from recrepro.splits import sequences  # the one vectorised history builder
+
     meta, H, R, T = sequences(inter, users, items, L, rating_scale)
     meta["like"] = (meta.rating >= threshold).astype(np.int8)
     return meta, H, R, T
 
+
 def assert_no_future(meta: pd.DataFrame, T: np.ndarray):
     "Every history ends at or before its candidate's time (equal times: earlier in the stable (time, item) order)."
     bad = np.flatnonzero(T > meta.timestamp.to_numpy(float))
-    if len(bad): raise AssertionError(f"{len(bad)} sample(s) see the future, e.g. row {int(meta.row.iloc[bad[0]])}")
+    if len(bad):
+        raise AssertionError(f"{len(bad)} sample(s) see the future, e.g. row {int(meta.row.iloc[bad[0]])}")
 
 # %% ../nbs/10_pamr.ipynb #cbc3ddde
 def _levels(r: np.ndarray, levels) -> np.ndarray:
     "The rating levels ('data': the distinct ratings present); a rating that is no level is an error, never silently dropped."
-    from recrepro.data import DataError
+    from recrepro.schema import DataError
+
     levels = np.unique(r) if isinstance(levels, str) and levels == "data" else np.asarray(levels, float)
     off = ~np.isin(r, levels)
     if off.any():
-        raise DataError(f"{int(off.sum())} of {len(r)} ratings are not one of the levels {levels.tolist()} (e.g. {sorted(set(r[off].tolist()))[:5]}); "
-                        "pass levels='data' to use the distinct ratings present (e.g. half stars)")
+        raise DataError(
+            f"{int(off.sum())} of {len(r)} ratings are not one of the levels {levels.tolist()} (e.g. {sorted(set(r[off].tolist()))[:5]}); "
+            "pass levels='data' to use the distinct ratings present (e.g. half stars)"
+        )
     return levels
+
 
 def rating_groups(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> dict:
     "The paper's grouping: {a: [I_a[j] for each item j]}, I_a[j] = set of user codes that gave item j the rating a."
-    r = inter.rating.to_numpy(); levels = _levels(r, levels)
+    r = inter.rating.to_numpy()
+    levels = _levels(r, levels)
     out = {a: [set() for _ in range(len(items))] for a in levels.tolist()}
-    for u, j, r_ in zip(users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), r): out[float(r_)][j].add(int(u))
+    for u, j, r_ in zip(users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), r):
+        out[float(r_)][j].add(int(u))
     return out
+
 
 def rating_level_matrices(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> list:
     "C_a (users × items, CSR) for each level a: C_a[i, j] = 1 when user i rated item j with a; `levels='data'` for the ratings present."
     u, j, r = users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), inter.rating.to_numpy()
-    return [sp.csr_matrix((np.ones(int((r == a).sum()), np.float64), (u[r == a], j[r == a])), shape=(len(users), len(items))) for a in _levels(r, levels)]
+    return [
+        sp.csr_matrix(
+            (np.ones(int((r == a).sum()), np.float64), (u[r == a], j[r == a])), shape=(len(users), len(items))
+        )
+        for a in _levels(r, levels)
+    ]
+
 
 def user_vector_loss_grad(U: np.ndarray, V: np.ndarray, C) -> tuple:
     "J_a summed over users (eq 1) and dJ_a/du_i for every user (eq 2, corrected), for level matrix C (users × items)."
-    Z = U @ V.T; Z = Z - Z.max(1, keepdims=True)
-    lse = np.log(np.exp(Z).sum(1)); P = np.exp(Z - lse[:, None])
+    Z = U @ V.T
+    Z = Z - Z.max(1, keepdims=True)
+    lse = np.log(np.exp(Z).sum(1))
+    P = np.exp(Z - lse[:, None])
     cnt = np.asarray(C.sum(1)).ravel()
     J = float(-(C.multiply(Z)).sum() + (cnt * lse).sum())
     G = -(C @ V) + cnt[:, None] * (P @ V)
     return J, G
 
-def user_vector_embedding(Cs: list, V: np.ndarray, steps: int = 100, lr: float = 0.5, seed: int = 0, history: bool = False):
+
+def user_vector_embedding(
+    Cs: list, V: np.ndarray, steps: int = 100, lr: float = 0.5, seed: int = 0, history: bool = False
+):
     "User vectors (users × len(Cs)·d) from eq (1)-(2): per level, random init then gradient descent; optionally the loss curves."
-    rng = np.random.default_rng(seed); out, curves = [], []
+    rng = np.random.default_rng(seed)
+    out, curves = [], []
     for C in Cs:
         U = rng.normal(0, 0.1, (C.shape[0], V.shape[1]))
-        cnt = np.asarray(C.sum(1)).ravel(); has = cnt > 0; curve = []
+        cnt = np.asarray(C.sum(1)).ravel()
+        has = cnt > 0
+        curve = []
         for _ in range(steps):
-            J, G = user_vector_loss_grad(U, V, C); curve.append(J / max(cnt.sum(), 1))
+            J, G = user_vector_loss_grad(U, V, C)
+            curve.append(J / max(cnt.sum(), 1))
             U[has] -= lr * G[has] / cnt[has, None]
-        U[~has] = 0.0; out.append(U); curves.append(curve)
+        U[~has] = 0.0
+        out.append(U)
+        curves.append(curve)
     E = np.hstack(out).astype(np.float32)
     return (E, np.array(curves)) if history else E
+
+# %% ../nbs/10_pamr.ipynb #fcdca027
+def stopword_list() -> tuple:
+    "(set of English stop words, source): NLTK's corpus when installed, else scikit-learn's ENGLISH_STOP_WORDS."
+    try:
+        from nltk.corpus import stopwords
+
+        return set(stopwords.words("english")), "nltk stopwords corpus"
+    except (LookupError, ImportError, OSError):
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return set(ENGLISH_STOP_WORDS), "scikit-learn ENGLISH_STOP_WORDS (NLTK corpus not installed)"
+
+
+class TextCleaner:
+    "Lower-case, strip non-alphanumerics, drop stop words, stem ('porter'/'snowball') or lemmatise ('lemma')."
+
+    def __init__(self, stopwords: bool = True, normalise: str | None = "porter", min_len: int = 2):
+        self.min_len = min_len
+        self.stop, src = stopword_list() if stopwords else (set(), "none")
+        self.info = dict(stopwords=src, normalise=normalise or "none")
+        self._norm = lambda w: w
+        if normalise == "lemma":
+            try:
+                from nltk.stem import WordNetLemmatizer
+
+                lem = WordNetLemmatizer()
+                lem.lemmatize("tests")  # raises LookupError without WordNet
+                self._norm = lem.lemmatize
+                self.info["normalise"] = "WordNet lemmatiser"
+            except (LookupError, OSError):
+                normalise = "snowball"
+                self.info["normalise"] = "Snowball stemmer (WordNet not installed; lemmatiser unavailable)"
+        if normalise in ("porter", "snowball"):
+            from nltk.stem import PorterStemmer, SnowballStemmer
+
+            st = PorterStemmer() if normalise == "porter" else SnowballStemmer("english")
+            self._norm = st.stem
+            if self.info["normalise"] == normalise:
+                self.info["normalise"] = f"{type(st).__name__} (nltk, no corpus needed)"
+        elif normalise not in (None, "lemma"):
+            raise ValueError(f"normalise must be porter, snowball, lemma or None, not {normalise!r}")
+
+    def tokens(self, text) -> list:
+        if text is None or (isinstance(text, float) and np.isnan(text)):
+            return []
+        words = re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split()
+        return [self._norm(w) for w in words if len(w) >= self.min_len and w not in self.stop]
+
+    def __call__(self, text) -> str:
+        return " ".join(self.tokens(text))
+
+    def __repr__(self):
+        return f"TextCleaner({self.info})"
+
+# %% ../nbs/10_pamr.ipynb #3837a95f
+def tfidf_pamr(docs, variant: str = "eq5", vocabulary=None, min_df: int = 1) -> tuple:
+    "(sparse docs × terms matrix, vocabulary array) weighted by PAMR eq (3)-(5), or eq (6) with `variant='eq6'`."
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    cv = CountVectorizer(analyzer=str.split, vocabulary=vocabulary, min_df=min_df if vocabulary is None else 1)
+    C = cv.fit_transform([str(d) for d in docs]).tocsr().astype(np.float64)
+    n = C.shape[0]
+    df = np.asarray((C > 0).sum(0)).ravel()
+    idf = np.log(n / np.maximum(df, 1))  # eq (4); df = 0 only with a given vocabulary
+    rowmax = C.max(1).toarray().ravel()
+    rowmax[rowmax == 0] = 1
+    tf = sp.diags(1 / rowmax) @ C  # eq (3)
+    if variant == "eq5":
+        W = tf @ sp.diags(idf)  # eq (5)
+    elif variant == "eq6":  # eq (6) on each document's own terms
+        W = tf.copy().tocsr()
+        W.data = W.data + (idf / n)[W.indices]
+    else:
+        raise ValueError(f"variant must be 'eq5' or 'eq6', not {variant!r}")
+    return sp.csr_matrix(W), cv.get_feature_names_out()
 
 # %% ../nbs/10_pamr.ipynb #395d8e5f
 def project_features(F: np.ndarray, width: int, fit_rows=None, valid=None, seed: int = 0) -> np.ndarray:
     "Standardise + PCA to `width` (fitted on `fit_rows` ∩ `valid`); rows not `valid` (no image) become 0."
     from sklearn.decomposition import PCA
     from sklearn.preprocessing import StandardScaler
-    F = np.asarray(F, np.float64); valid = np.ones(len(F), bool) if valid is None else np.asarray(valid, bool)
+
+    F = np.asarray(F, np.float64)
+    valid = np.ones(len(F), bool) if valid is None else np.asarray(valid, bool)
     fit = valid.copy() if fit_rows is None else (np.isin(np.arange(len(F)), fit_rows) & valid)
-    if fit.sum() <= width: raise ValueError(f"PCA to {width} needs more than {width} fitting rows, have {int(fit.sum())}")
-    sc = StandardScaler().fit(F[fit]); pca = PCA(width, random_state=seed).fit(sc.transform(F[fit]))
-    if not pca.explained_variance_[0] > 0: raise ValueError(f"features are constant on the {int(fit.sum())} fitting rows: nothing to project")
-    P = pca.transform(sc.transform(F)) / np.sqrt(pca.explained_variance_[0])     # the first component has unit variance
+    if fit.sum() <= width:
+        raise ValueError(f"PCA to {width} needs more than {width} fitting rows, have {int(fit.sum())}")
+    sc = StandardScaler().fit(F[fit])
+    pca = PCA(width, random_state=seed).fit(sc.transform(F[fit]))
+    if not pca.explained_variance_[0] > 0:
+        raise ValueError(f"features are constant on the {int(fit.sum())} fitting rows: nothing to project")
+    P = pca.transform(sc.transform(F)) / np.sqrt(pca.explained_variance_[0])  # the first component has unit variance
     P[~valid] = 0.0
     return P.astype(np.float32)
 
+
 def fuse(F_alexnet: np.ndarray, F_googlenet: np.ndarray, F_resnet: np.ndarray, lam: float) -> np.ndarray:
     "PAMR eq (10): λ F_A + (1−λ) F_G + (1−λ) F_R (features already projected to one width)."
-    if not 0.0 <= lam <= 1.0: raise ValueError(f"λ must be in [0, 1], not {lam}")
+    if not 0.0 <= lam <= 1.0:
+        raise ValueError(f"λ must be in [0, 1], not {lam}")
     shapes = {np.shape(F_alexnet), np.shape(F_googlenet), np.shape(F_resnet)}
-    if len(shapes) > 1: raise ValueError(f"project the features to one width first (see project_features); shapes {sorted(shapes)}")
+    if len(shapes) > 1:
+        raise ValueError(f"project the features to one width first (see project_features); shapes {sorted(shapes)}")
     return (lam * F_alexnet + (1 - lam) * F_googlenet + (1 - lam) * F_resnet).astype(np.float32)
+
 
 def align_features(F_ref: np.ndarray, F: np.ndarray, fit_rows=None) -> np.ndarray:
     "F rotated onto F_ref's space by the orthogonal Procrustes rotation fitted on `fit_rows` (e.g. training items with a poster)."
     from scipy.linalg import orthogonal_procrustes
-    if np.shape(F_ref) != np.shape(F): raise ValueError(f"align features of one width; shapes {np.shape(F_ref)} and {np.shape(F)}")
+
+    if np.shape(F_ref) != np.shape(F):
+        raise ValueError(f"align features of one width; shapes {np.shape(F_ref)} and {np.shape(F)}")
     rows = np.arange(len(F)) if fit_rows is None else np.asarray(fit_rows)
     R, _ = orthogonal_procrustes(np.asarray(F, np.float64)[rows], np.asarray(F_ref, np.float64)[rows])
     return (np.asarray(F, np.float64) @ R).astype(np.float32)
@@ -113,6 +234,7 @@ class AUGRUCell(layers.Layer):
 
     Input per step: the input projection [x W_u, x W_v, x W_g] + biases (3*units, computed once for all steps by `AUGRU`)
     followed by the attention score q_t (1). State: g'_{t-1} (units)."""
+
     def __init__(self, units: int, recurrent_regularizer=None, **kw):
         super().__init__(**kw)
         self.units, self.state_size, self.output_size = units, units, units
@@ -120,22 +242,28 @@ class AUGRUCell(layers.Layer):
 
     def build(self, input_shape):
         n = self.units
-        self.U_uv = self.add_weight((n, 2 * n), initializer="orthogonal", regularizer=self.recurrent_regularizer, name="U_uv")  # g_{t-1} part of e_u, e_v
-        self.U_g = self.add_weight((n, n), initializer="orthogonal", regularizer=self.recurrent_regularizer, name="U_g")       # g_{t-1} part of w_g
+        self.U_uv = self.add_weight(
+            (n, 2 * n), initializer="orthogonal", regularizer=self.recurrent_regularizer, name="U_uv"
+        )  # g_{t-1} part of e_u, e_v
+        self.U_g = self.add_weight(
+            (n, n), initializer="orthogonal", regularizer=self.recurrent_regularizer, name="U_g"
+        )  # g_{t-1} part of w_g
 
     def call(self, inputs, states, training=False):
         n, g = self.units, states[0] if isinstance(states, (list, tuple)) else states
-        xu, xv, xg, q = inputs[:, :n], inputs[:, n:2 * n], inputs[:, 2 * n:3 * n], inputs[:, 3 * n:]
+        xu, xv, xg, q = inputs[:, :n], inputs[:, n : 2 * n], inputs[:, 2 * n : 3 * n], inputs[:, 3 * n :]
         hu, hv = ops.split(ops.matmul(g, self.U_uv), 2, axis=-1)
-        u = ops.sigmoid(xu + hu)                                   # eq (12) update gate
-        v = ops.sigmoid(xv + hv)                                   # eq (11) reset gate
-        g_bar = ops.tanh(xg + ops.matmul(v * g, self.U_g))         # eq (13) candidate state
-        u_bar = q * u                                              # eq (16) attention-scaled update gate
-        g_new = (1.0 - u_bar) * g + u_bar * g_bar                  # eq (17)
+        u = ops.sigmoid(xu + hu)  # eq (12) update gate
+        v = ops.sigmoid(xv + hv)  # eq (11) reset gate
+        g_bar = ops.tanh(xg + ops.matmul(v * g, self.U_g))  # eq (13) candidate state
+        u_bar = q * u  # eq (16) attention-scaled update gate
+        g_new = (1.0 - u_bar) * g + u_bar * g_bar  # eq (17)
         return g_new, [g_new]
 
     def get_config(self):
-        return super().get_config() | dict(units=self.units, recurrent_regularizer=keras.regularizers.serialize(self.recurrent_regularizer))
+        return super().get_config() | dict(
+            units=self.units, recurrent_regularizer=keras.regularizers.serialize(self.recurrent_regularizer)
+        )
 
 
 @keras.saving.register_keras_serializable("recrepro")
@@ -143,10 +271,24 @@ class AUGRU(layers.Layer):
     """AUG-GRU over a sequence r (B, T, n_G) for a candidate embedding s_q (B, n_Q): attention q_t = softmax_t(r_t C s_q) (eq 15) over
     the unmasked steps, then the GRU whose update gate is scaled by q_t (eq 16-17). Returns the last state (B, units), and q (B, T)
     with `return_attention=True`. With `attention=False`, q_t = 1: a plain GRU in the paper's notation (eq 11-14)."""
-    def __init__(self, units: int, attention: bool = True, return_attention: bool = False, return_sequences: bool = False,
-                 kernel_regularizer=None, recurrent_regularizer=None, **kw):
+
+    def __init__(
+        self,
+        units: int,
+        attention: bool = True,
+        return_attention: bool = False,
+        return_sequences: bool = False,
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        **kw
+    ):
         super().__init__(**kw)
-        self.units, self.attention, self.return_attention, self.return_sequences = units, attention, return_attention, return_sequences
+        self.units, self.attention, self.return_attention, self.return_sequences = (
+            units,
+            attention,
+            return_attention,
+            return_sequences,
+        )
         self.kernel_regularizer = keras.regularizers.get(kernel_regularizer)
         self.recurrent_regularizer = keras.regularizers.get(recurrent_regularizer)
         self.cell = AUGRUCell(units, recurrent_regularizer=recurrent_regularizer, name="cell")
@@ -156,31 +298,37 @@ class AUGRU(layers.Layer):
     def build(self, input_shape):
         seq_shape, q_shape = input_shape
         n_G, n_Q, n = seq_shape[-1], q_shape[-1], self.units
-        self.W = self.add_weight((n_G, 3 * n), initializer="glorot_uniform", regularizer=self.kernel_regularizer, name="W_uvg")  # r_t part of e_u, e_v, w_g
+        self.W = self.add_weight(
+            (n_G, 3 * n), initializer="glorot_uniform", regularizer=self.kernel_regularizer, name="W_uvg"
+        )  # r_t part of e_u, e_v, w_g
         self.b = self.add_weight((3 * n,), initializer="zeros", name="b_uvg")
-        if self.attention: self.C = self.add_weight((n_G, n_Q), initializer="glorot_uniform", name="C")                          # eq (15)
+        if self.attention:
+            self.C = self.add_weight((n_G, n_Q), initializer="glorot_uniform", name="C")  # eq (15)
         self.cell.build((None, 3 * n + 1))
         self.rnn.build((None, None, 3 * n + 1))
 
     def scores(self, seq, s_q, mask=None):
         "q (B, T): eq (15), a softmax over the unmasked steps of r_t C s_q."
-        if not self.attention: 
+        if not self.attention:
             q = ops.ones(ops.shape(seq)[:2], seq.dtype)
             return q if mask is None else q * ops.cast(mask, seq.dtype)
         logits = ops.einsum("btg,gq,bq->bt", seq, self.C, s_q)
-        if mask is not None: logits = ops.where(mask, logits, ops.full_like(logits, -1e9))
+        if mask is not None:
+            logits = ops.where(mask, logits, ops.full_like(logits, -1e9))
         return ops.softmax(logits, axis=-1)
 
     def call(self, inputs, mask=None, training=False):
         seq, s_q = inputs
-        if isinstance(mask, (list, tuple)): mask = mask[0]
+        if isinstance(mask, (list, tuple)):
+            mask = mask[0]
         q = self.scores(seq, s_q, mask)
         x = ops.concatenate([ops.matmul(seq, self.W) + self.b, q[..., None]], axis=-1)
         h = self.rnn(x, mask=mask, training=training)
         return (h, q) if self.return_attention else h
 
     def compute_mask(self, inputs, mask=None):
-        if not self.return_sequences: return None
+        if not self.return_sequences:
+            return None
         return mask[0] if isinstance(mask, (list, tuple)) else mask
 
     def compute_output_shape(self, input_shape):
@@ -189,150 +337,178 @@ class AUGRU(layers.Layer):
         return (h, tuple(seq_shape[:2])) if self.return_attention else h
 
     def get_config(self):
-        return super().get_config() | dict(units=self.units, attention=self.attention, return_attention=self.return_attention,
-                                           return_sequences=self.return_sequences,
-                                           kernel_regularizer=keras.regularizers.serialize(self.kernel_regularizer),
-                                           recurrent_regularizer=keras.regularizers.serialize(self.recurrent_regularizer))
+        return super().get_config() | dict(
+            units=self.units,
+            attention=self.attention,
+            return_attention=self.return_attention,
+            return_sequences=self.return_sequences,
+            kernel_regularizer=keras.regularizers.serialize(self.kernel_regularizer),
+            recurrent_regularizer=keras.regularizers.serialize(self.recurrent_regularizer),
+        )
 
 # %% ../nbs/10_pamr.ipynb #7dd40624
 def augru_reference(seq, s_q, W, b, U_uv, U_g, C, mask=None, attention=True):
     "NumPy AUG-GRU (eq 11-17), one sequence step at a time: the reference the Keras layer is tested against."
-    seq = np.asarray(seq, np.float64); B, T, _ = seq.shape; n = U_g.shape[0]
+    seq = np.asarray(seq, np.float64)
+    B, T, _ = seq.shape
+    n = U_g.shape[0]
     mask = np.ones((B, T), bool) if mask is None else np.asarray(mask, bool)
     if attention:
-        lg = np.einsum("btg,gq,bq->bt", seq, C, s_q); lg = np.where(mask, lg, -np.inf)
-        q = np.exp(lg - lg.max(1, keepdims=True)); q /= q.sum(1, keepdims=True)
-    else: q = mask.astype(float)
+        lg = np.einsum("btg,gq,bq->bt", seq, C, s_q)
+        lg = np.where(mask, lg, -np.inf)
+        q = np.exp(lg - lg.max(1, keepdims=True))
+        q /= q.sum(1, keepdims=True)
+    else:
+        q = mask.astype(float)
     sig = lambda z: 1 / (1 + np.exp(-z))
     g = np.zeros((B, n))
     for t in range(T):
         x = seq[:, t] @ W + b
         hu, hv = np.split(g @ U_uv, 2, axis=1)
-        u, v = sig(x[:, :n] + hu), sig(x[:, n:2 * n] + hv)
-        gb = np.tanh(x[:, 2 * n:] + (v * g) @ U_g)
-        ub = q[:, t:t + 1] * u
+        u, v = sig(x[:, :n] + hu), sig(x[:, n : 2 * n] + hv)
+        gb = np.tanh(x[:, 2 * n :] + (v * g) @ U_g)
+        ub = q[:, t : t + 1] * u
         g_new = (1 - ub) * g + ub * gb
-        g = np.where(mask[:, t:t + 1], g_new, g)
+        g = np.where(mask[:, t : t + 1], g_new, g)
     return g, q
 
 # %% ../nbs/10_pamr.ipynb #0f1be08a
 RNNS = {"gru": ("GRU", False), "bigru": ("GRU", True), "lstm": ("LSTM", False), "bilstm": ("LSTM", True)}
 
+
 def with_padding_row(M: np.ndarray) -> np.ndarray:
     "An item table with row 0 = the zero padding row, as the frozen tables expect (item code + 1 indexes it)."
     return np.vstack([np.zeros((1, M.shape[1]), np.float32), M]).astype(np.float32)
 
+
 def _frozen_table(T: np.ndarray, name: str):
-    e = layers.Embedding(T.shape[0], T.shape[1], trainable=False, name=name); e.build((None,)); e.set_weights([np.asarray(T, np.float32)])
+    e = layers.Embedding(T.shape[0], T.shape[1], trainable=False, name=name)
+    e.build((None,))
+    e.set_weights([np.asarray(T, np.float32)])
     return e
 
-def build_pamr(img_table, txt_table, user_table, history: int = 10, rnn: str = "bigru", n_layers: int = 2, units: int = 64,
-               attention: bool = True, evolution: bool = True, query_dim: int = 32, dropout: float = 0.5, l2: float = 1e-4,
-               learning_rate: float = 1e-3, clipnorm: float = 1.0, loss: str = "bce", seed: int = 0):
+
+def build_pamr(
+    img_table,
+    txt_table,
+    user_table,
+    history: int = 10,
+    rnn: str = "bigru",
+    n_layers: int = 2,
+    units: int = 64,
+    attention: bool = True,
+    evolution: bool = True,
+    query_dim: int = 32,
+    dropout: float = 0.5,
+    l2: float = 1e-4,
+    learning_rate: float = 1e-3,
+    clipnorm: float = 1.0,
+    loss: str = "bce",
+    seed: int = 0,
+):
     """PAMR (paper 000, Fig 2): frozen item tables (row 0 = padding) → n_layers × (Bi-)RNN → AUG-GRU (eq 11-17) → eq (18).
     Inputs: hist (L,) item codes + 1, hist_r (L,) ratings / 5, cand (1,) item code + 1, user (1,) user code."""
-    if rnn not in RNNS: raise ValueError(f"rnn must be one of {list(RNNS)}, not {rnn!r}")
-    if loss not in ("bce", "focal"): raise ValueError(f"loss must be 'bce' or 'focal', not {loss!r}")
-    if attention and not evolution: raise ValueError("attention (eq 15) lives in the AUG-GRU: attention=True needs evolution=True")
-    if img_table is None and txt_table is None: raise ValueError("give at least one item table")
+    if rnn not in RNNS:
+        raise ValueError(f"rnn must be one of {list(RNNS)}, not {rnn!r}")
+    if loss not in ("bce", "focal"):
+        raise ValueError(f"loss must be 'bce' or 'focal', not {loss!r}")
+    if attention and not evolution:
+        raise ValueError("attention (eq 15) lives in the AUG-GRU: attention=True needs evolution=True")
+    if img_table is None and txt_table is None:
+        raise ValueError("give at least one item table")
     keras.utils.set_random_seed(seed)
     reg = keras.regularizers.l2(l2)
-    hist = keras.Input((history,), dtype="int32", name="hist"); hist_r = keras.Input((history,), name="hist_r")
-    cand = keras.Input((1,), dtype="int32", name="cand"); user = keras.Input((1,), dtype="int32", name="user")
+    hist = keras.Input((history,), dtype="int32", name="hist")
+    hist_r = keras.Input((history,), name="hist_r")
+    cand = keras.Input((1,), dtype="int32", name="cand")
+    user = keras.Input((1,), dtype="int32", name="user")
     mask = ops.not_equal(hist, 0)
     steps, cands = [], []
     for T, nm in ((img_table, "item_image"), (txt_table, "item_text")):
-        if T is None: continue
-        e = _frozen_table(T, nm); steps.append(e(hist)); cands.append(layers.Flatten()(e(cand)))
+        if T is None:
+            continue
+        e = _frozen_table(T, nm)
+        steps.append(e(hist))
+        cands.append(layers.Flatten()(e(cand)))
     x = layers.Concatenate(name="r_t")(steps + [layers.Reshape((history, 1))(hist_r)])
     kind, bi = RNNS[rnn]
     for k in range(n_layers):
         name = f"{rnn}_{k + 1}"
-        cell = getattr(layers, kind)(units, return_sequences=True, kernel_regularizer=reg, recurrent_regularizer=reg, seed=seed + k,
-                                     name=name if not bi else None)
+        cell = getattr(layers, kind)(
+            units,
+            return_sequences=True,
+            kernel_regularizer=reg,
+            recurrent_regularizer=reg,
+            seed=seed + k,
+            name=name if not bi else None,
+        )
         x = (layers.Bidirectional(cell, name=name) if bi else cell)(x, mask=mask)
         x = layers.Dropout(dropout, seed=seed + k)(x)
     s_q = layers.Dense(query_dim, name="s_q")(layers.Concatenate()(cands) if len(cands) > 1 else cands[0])
     ctx = []
     if evolution:
-        g, q = AUGRU(units, attention=attention, return_attention=True, kernel_regularizer=reg, recurrent_regularizer=reg, name="aug_gru")([x, s_q], mask=mask)
+        g, q = AUGRU(
+            units,
+            attention=attention,
+            return_attention=True,
+            kernel_regularizer=reg,
+            recurrent_regularizer=reg,
+            name="aug_gru",
+        )([x, s_q], mask=mask)
         ctx.append(g)
-    if attention: ctx.append(ops.einsum("bt,btd->bd", q, x))                             # Σ_t q_t r_t
-    else: ctx.append(layers.GlobalAveragePooling1D(name="masked_mean")(x, mask=mask))
+    if attention:
+        ctx.append(ops.einsum("bt,btd->bd", q, x))  # Σ_t q_t r_t
+    else:
+        ctx.append(layers.GlobalAveragePooling1D(name="masked_mean")(x, mask=mask))
     u = layers.Flatten()(_frozen_table(user_table, "user_vector")(user))
     c = layers.Dropout(dropout, seed=seed + 99)(layers.Concatenate(name="c")(ctx + [s_q, u]))
-    y = layers.Dense(1, activation="sigmoid", name="y_hat")(c)                              # eq (18)
+    y = layers.Dense(1, activation="sigmoid", name="y_hat")(c)  # eq (18)
     m = keras.Model(dict(hist=hist, hist_r=hist_r, cand=cand, user=user), y, name=f"pamr_{rnn}")
     lossf = "binary_crossentropy" if loss == "bce" else keras.losses.BinaryFocalCrossentropy(gamma=2.0)
-    m.compile(optimizer=keras.optimizers.Adam(learning_rate, clipnorm=clipnorm), loss=lossf,
-              metrics=[keras.metrics.BinaryAccuracy(name="accuracy")])
-    return m
-
-def fit_with_callbacks(model, x, y, validation_data, epochs: int, batch_size: int, patience: int = 3, checkpoint_dir=None, verbose=0):
-    "Fit with shuffling, early stopping on validation loss (best epoch restored) and best-epoch checkpointing."
-    import tempfile, pathlib
-    ck = pathlib.Path(checkpoint_dir or tempfile.mkdtemp(prefix="pamr-ckpt-"))/f"{model.name}.weights.h5"
-    cbs = [keras.callbacks.EarlyStopping("val_loss", patience=patience, restore_best_weights=True),
-           keras.callbacks.ModelCheckpoint(str(ck), monitor="val_loss", save_best_only=True, save_weights_only=True)]
-    return model.fit(x, y, validation_data=validation_data, epochs=epochs, batch_size=batch_size, shuffle=True, callbacks=cbs, verbose=verbose)
-
-def model_state(model) -> list:
-    "The values of every model variable (weights, frozen tables, dropout seed states): what `reset_model` restores."
-    return [np.array(v.numpy()) for v in model.variables]
-
-def reset_model(model, state: list, tables: dict | None = None):
-    """Restore `state` (from `model_state`), replace frozen tables {layer name: array}, and zero the optimizer's slots and
-    step count, so an already-traced model trains as a freshly initialised one (TF traces a masked RNN's training step
-    once per model, ~8 s on 2 CPU cores; variants of one shape can share the trace)."""
-    for v, val in zip(model.variables, state): v.assign(val)
-    for name, T in (tables or {}).items(): model.get_layer(name).set_weights([np.asarray(T, np.float32)])
-    for v in model.optimizer.variables:
-        if not v.path.endswith("learning_rate"): v.assign(np.zeros(v.shape, v.dtype))
-    return model
-
-# %% ../nbs/10_pamr.ipynb #c8c290d9
-def build_ncf(n_users: int, n_items: int, mf_dim: int = 16, mlp=(64, 32, 16), l2: float = 1e-5, learning_rate: float = 1e-3, seed: int = 0):
-    "NeuMF (He et al. 2017) on inputs user (1,) and cand (1,) (item code + 1), one sigmoid output."
-    keras.utils.set_random_seed(seed)
-    reg = keras.regularizers.l2(l2)
-    user = keras.Input((1,), dtype="int32", name="user"); cand = keras.Input((1,), dtype="int32", name="cand")
-    emb = lambda n, d, nm, x: layers.Flatten()(layers.Embedding(n, d, embeddings_regularizer=reg, name=nm)(x))
-    gmf = layers.Multiply()([emb(n_users, mf_dim, "mf_user", user), emb(n_items + 1, mf_dim, "mf_item", cand)])
-    h = layers.Concatenate()([emb(n_users, mlp[0] // 2, "mlp_user", user), emb(n_items + 1, mlp[0] // 2, "mlp_item", cand)])
-    for k, w in enumerate(mlp[1:]): h = layers.Dense(w, activation="relu", name=f"mlp_{k + 1}")(h)
-    y = layers.Dense(1, activation="sigmoid", name="y_hat")(layers.Concatenate()([gmf, h]))
-    m = keras.Model(dict(user=user, cand=cand), y, name="ncf")
-    m.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy", metrics=[keras.metrics.BinaryAccuracy(name="accuracy")])
+    m.compile(
+        optimizer=keras.optimizers.Adam(learning_rate, clipnorm=clipnorm),
+        loss=lossf,
+        metrics=[keras.metrics.BinaryAccuracy(name="accuracy")],
+    )
     return m
 
 # %% ../nbs/10_pamr.ipynb #66b20e59
 def probe_features(F: np.ndarray, H: np.ndarray, R: np.ndarray, cand: np.ndarray, like_at: float = 0.8) -> np.ndarray:
     "[f_c, m+, m−, f_c⊙m+, f_c⊙m−] from an item table F (row 0 = padding), histories H/R and candidate codes (+1)."
-    E = F[H]; pos = (H > 0) & (R >= like_at); neg = (H > 0) & (R < like_at)
+    E = F[H]
+    pos = (H > 0) & (R >= like_at)
+    neg = (H > 0) & (R < like_at)
     mp = (E * pos[..., None]).sum(1) / np.maximum(pos.sum(1, keepdims=True), 1)
     mn = (E * neg[..., None]).sum(1) / np.maximum(neg.sum(1, keepdims=True), 1)
     fc = F[np.asarray(cand).ravel()]
     return np.hstack([fc, mp, mn, fc * mp, fc * mn]).astype(np.float32)
 
-def lambda_grid_cv(make_table, H, R, cand, y, groups, lambdas=np.round(np.arange(0, 1.01, 0.1), 1), folds: int = 3,
-                   test=None) -> pd.DataFrame:
+
+def lambda_grid_cv(
+    make_table, H, R, cand, y, groups, lambdas=np.round(np.arange(0, 1.01, 0.1), 1), folds: int = 3, test=None
+) -> pd.DataFrame:
     "ROC-AUC of the linear probe per λ: mean/std over user-grouped folds, and on `test` = (H, R, cand, y) when given."
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     from sklearn.metrics import roc_auc_score
+
     rows, splits = [], list(GroupKFold(folds).split(H, y, groups))
     for lam in lambdas:
-        F = make_table(lam); X = probe_features(F, H, R, cand)
+        F = make_table(lam)
+        X = probe_features(F, H, R, cand)
         probe = lambda: make_pipeline(StandardScaler(), LogisticRegression(C=0.1, max_iter=500))
         sc = [roc_auc_score(y[b], probe().fit(X[a], y[a]).predict_proba(X[b])[:, 1]) for a, b in splits]
         row = dict(lam=float(lam), cv_auc=float(np.mean(sc)), cv_std=float(np.std(sc)))
         if test is not None:
             Ht, Rt, ct, yt = test
-            row["test_auc"] = float(roc_auc_score(yt, probe().fit(X, y).predict_proba(probe_features(F, Ht, Rt, ct))[:, 1]))
+            row["test_auc"] = float(
+                roc_auc_score(yt, probe().fit(X, y).predict_proba(probe_features(F, Ht, Rt, ct))[:, 1])
+            )
         rows.append(row)
     return pd.DataFrame(rows)
+
 
 def lambda_identifiable(grid: pd.DataFrame) -> tuple:
     "(identifiable, λ values whose CV score is within one CV std of the best): identifiable only when the best stands alone."
@@ -340,14 +516,79 @@ def lambda_identifiable(grid: pd.DataFrame) -> tuple:
     near = grid.lam[grid.cv_auc >= grid.cv_auc[best] - grid.cv_std[best]].tolist()
     return len(near) == 1, near
 
+# %% ../nbs/10_pamr.ipynb #e2af1b9e
+def item_text_table(
+    text, encoder: str, fit_rows, text_dim: int, tfidf_dim: int, seed: int = 0, progress: bool = False
+) -> dict:
+    "{table, vectors, vocabulary, encoder, note}: [PCA(encoder vectors) ; SVD(TF-IDF eq (5))] of each item's text, fitted on `fit_rows`."
+    from recrepro.text import TextEncoder
+    from sklearn.decomposition import TruncatedSVD
+
+    text = list(text)
+    cap = lambda w: max(1, min(w, len(fit_rows) - 1))
+    enc = TextEncoder(encoder)
+    E = enc.encode(text, progress=progress)
+    W, vocab = tfidf_pamr([TextCleaner()(t) for t in text], "eq5")
+    k = min(cap(tfidf_dim), W.shape[1] - 1)
+    TF = TruncatedSVD(k, random_state=seed).fit(W[fit_rows]).transform(W) if k >= 1 else np.zeros((len(text), 0))
+    TF = TF / (TF[fit_rows, 0].std() or 1.0) if TF.shape[1] else TF
+    table = np.hstack([project_features(E, cap(text_dim), fit_rows=fit_rows, seed=seed), TF]).astype(np.float32)
+    return dict(
+        table=table,
+        vectors=E,
+        vocabulary=vocab,
+        used=enc.used,
+        note=enc.note,
+        encoder=enc.used + (f" ({enc.note})" if enc.note else ""),
+    )
+
+
+def poster_tables(paths: pd.Series, backbones, width: int, fit_rows, seed: int = 0, progress: bool = False) -> tuple:
+    "({backbone: poster features PCA-projected to `width` (zero rows without a poster)}, {backbone: what ran})."
+    from recrepro.vision import load_backbone, extract_features
+
+    has = paths.notna().to_numpy()
+    width = max(1, min(width, len(np.intersect1d(fit_rows, np.flatnonzero(has))) - 1))
+    feats, used = {}, {}
+    for b in backbones:
+        bb = load_backbone(b)
+        Fi = extract_features(paths[has].tolist(), bb, progress=progress)
+        F = np.zeros((len(paths), Fi.shape[1]), np.float32)
+        F[has] = Fi
+        feats[b] = project_features(F, width, fit_rows=fit_rows, valid=has, seed=seed)
+        used[b] = f"{bb.name} [{bb.tap}, {Fi.shape[1]}-d]" + (" (stand-in)" if bb.note else "")
+    return feats, used
+
+
+def aligned_features(feats: list, fit_rows, has) -> list:
+    "The first feature table, and each other one Procrustes-rotated onto it (fitted on `fit_rows` with a poster): eq (10)'s inputs."
+    ref = np.intersect1d(fit_rows, np.flatnonzero(has))
+    return [feats[0]] + [align_features(feats[0], F, ref) for F in feats[1:]]
+
+
+def user_vector_table(
+    train, users, items, vectors, user_dim: int, fit_rows, seed: int = 0, levels="data", history: bool = False
+):
+    "Eq (1)-(2) on `train`'s rating levels, with item vectors = `vectors` PCA-projected to `user_dim` (fitted on `fit_rows`)."
+    V = project_features(vectors, max(1, min(user_dim, len(fit_rows) - 1)), fit_rows=fit_rows, seed=seed)
+    return user_vector_embedding(
+        rating_level_matrices(train, users, items, levels=levels), V, steps=100, lr=0.5, seed=seed, history=history
+    )
+
 # %% ../nbs/10_pamr.ipynb #ed5a191b
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives, subsample
+from .estimators import Estimator, like_labels
+
 
 @dataclass
 class PAMRConfig:
     "PAMR hyper-parameters (paper 000 §3-4: 2 x Bi-GRU, dropout 0.5, Adam 1e-3; widths and λ ours)."
-    backbones: tuple | None = ("alexnet", "googlenet", "resnet50")   # offline: named EfficientNet-Lite stand-ins; None: text only
+
+    backbones: tuple | None = (
+        "alexnet",
+        "googlenet",
+        "resnet50",
+    )  # offline: named EfficientNet-Lite stand-ins; None: text only
     encoder: str = "bert-base"
     lam: float = 0.5
     history: int = 10
@@ -361,7 +602,7 @@ class PAMRConfig:
     text_dim: int = 32
     tfidf_dim: int = 16
     user_dim: int = 16
-    epochs: int = 10                     # cap; early stopping on a 10 % validation part restores the best epoch
+    epochs: int = 10  # cap; early stopping on a 10 % validation part restores the best epoch
     batch_size: int = 64
     learning_rate: float = 1e-3
     dropout: float = 0.5
@@ -370,81 +611,116 @@ class PAMRConfig:
     loss: str = "bce"
     negatives: int = 1
     like_threshold: float | None = None
-    max_train: int = 0                   # seeded sample of the training samples (0: all)
+    max_train: int = 0  # seeded sample of the training samples (0: all)
     seed: int = 0
+
 
 class PAMR(Estimator):
     "Paper 000: CNN image features (eq 7-10) + item text + user vectors (eq 1-2) -> (Bi-)GRU -> AUG-GRU (eq 11-17) -> eq (18)."
+
     Config, name = PAMRConfig, "PAMR"
 
     def _tables(self, data, train):
-        from recrepro.text import TextEncoder, TextCleaner, tfidf_pamr
-        from sklearn.decomposition import TruncatedSVD
-        c = self.config; items = self.catalogue(data)
-        fit_rows = np.unique(self.items_.encode(train.item_id)); cap = lambda w: max(1, min(w, len(fit_rows) - 1))
-        text = (items.title + " | " + items.text + " | " + items.categories.map(", ".join)).str.strip(" |")
+        c = self.config
+        items = self.catalogue(data)
+        fit_rows = np.unique(self.items_.encode(train.item_id))
+        text = self.item_text(items)
         if (text == "").all() and not (c.backbones and items.image_path.notna().any()):
-            from recrepro.data import DataError
-            raise DataError("PAMR reads item content: these items have no title, text, categories or image (give `items` to RecData.from_frame)")
-        text = text.replace("", "(no text)").tolist()
-        enc = TextEncoder(c.encoder); self.encoder_used_ = enc.used + (f" ({enc.note})" if enc.note else "")
-        E = enc.encode(text, progress=False)
-        W, _ = tfidf_pamr([TextCleaner()(t) for t in text], "eq5")
-        k = min(cap(c.tfidf_dim), W.shape[1] - 1)
-        TF = TruncatedSVD(k, random_state=c.seed).fit(W[fit_rows]).transform(W) if k >= 1 else np.zeros((len(items), 0))
-        TF = TF / (TF[fit_rows, 0].std() or 1.0) if TF.shape[1] else TF
-        txt = np.hstack([project_features(E, cap(c.text_dim), fit_rows=fit_rows, seed=c.seed), TF]).astype(np.float32)
-        paths = items.image_path; has = paths.notna().to_numpy()
+            from recrepro.schema import DataError
+
+            raise DataError(
+                "PAMR reads item content: these items have no title, text, categories or image (give `items` to RecData.from_frame)"
+            )
+        txt = item_text_table(text.replace("", "(no text)"), c.encoder, fit_rows, c.text_dim, c.tfidf_dim, c.seed)
+        self.encoder_used_ = txt["encoder"]
+        has = items.image_path.notna().to_numpy()
         img, self.backbones_used_ = None, []
         if c.backbones and has.any():
-            from recrepro.vision import load_backbone, extract_features
-            ref = np.intersect1d(fit_rows, np.flatnonzero(has)); width = max(1, min(c.img_dim, len(ref) - 1))
-            feats = []
-            for b in c.backbones:
-                bb = load_backbone(b)
-                Fi = extract_features(paths[has].tolist(), bb, progress=False); F = np.zeros((len(items), Fi.shape[1]), np.float32); F[has] = Fi
-                feats.append(project_features(F, width, fit_rows=fit_rows, valid=has, seed=c.seed))
-                self.backbones_used_.append(bb.name + (" (stand-in)" if bb.note else ""))
-            feats = [feats[0]] + [align_features(feats[0], F, ref) for F in feats[1:]]
-            img = feats[0] if len(feats) == 1 else fuse(feats[0], feats[1], feats[-1] if len(feats) > 2 else np.zeros_like(feats[0]), c.lam)
-        V = project_features(E, cap(c.user_dim), fit_rows=fit_rows, seed=c.seed)
-        UV = user_vector_embedding(rating_level_matrices(train, self.users_, self.items_, levels="data"), V, steps=100, lr=0.5, seed=c.seed)
-        return (None if img is None else with_padding_row(img)), with_padding_row(txt), UV
+            feats, used = poster_tables(items.image_path, c.backbones, c.img_dim, fit_rows, c.seed)
+            self.backbones_used_ = list(used.values())
+            al = aligned_features(list(feats.values()), fit_rows, has)
+            img = al[0] if len(al) == 1 else fuse(al[0], al[1], al[-1] if len(al) > 2 else np.zeros_like(al[0]), c.lam)
+        user_vecs = user_vector_table(train, self.users_, self.items_, txt["vectors"], c.user_dim, fit_rows, c.seed)
+        return (None if img is None else with_padding_row(img)), with_padding_row(txt["table"]), user_vecs
 
     def _fit(self, data, train):
-        from recrepro.splits import sequences, latest_history
+        from recrepro.splits import pointwise_samples, latest_history
+
         c = self.config
-        img, txt, UV = self._tables(data, train)
+        img, txt, user_vecs = self._tables(data, train)
         self.scale_ = float(np.abs(data.interactions.rating).max()) or 1.0
-        f, H, R, _ = sequences(train, self.users_, self.items_, c.history, self.scale_)
-        keep = f.pos.to_numpy() > 0; self.no_history_samples_ = int((~keep).sum())        # a user's first interaction has no history
-        y = like_labels(f.rating, data.interactions.rating, c.like_threshold)[keep]
-        H, R, u, i = H[keep], R[keep], f.u.to_numpy()[keep], f.i.to_numpy()[keep]
-        pos = np.flatnonzero(y == 1)
-        nu, ni = sample_negatives(u[pos], self.seen_, c.negatives, c.seed)
-        rep = lambda A: np.vstack([A, np.repeat(A[pos], c.negatives, 0)])
-        H, R, u, i, y = rep(H), rep(R), np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
-        H, R, u, i, y = subsample((H, R, u, i, y), c.max_train, c.seed)
-        if len(y) < 10: raise ValueError(f"PAMR: only {len(y)} training samples with a history; need at least 10")
-        m = build_pamr(img, txt, UV, c.history, c.rnn, c.n_layers, c.units, c.attention, c.evolution, c.query_dim, c.dropout, c.l2,
-                       c.learning_rate, 1.0, c.loss, c.seed)
+        labels = lambda r: like_labels(r, data.interactions.rating, c.like_threshold)
+        s = pointwise_samples(
+            train,
+            self.users_,
+            self.items_,
+            labels,
+            c.history,
+            c.negatives,
+            self.scale_,
+            drop_empty_history=True,
+            max_samples=c.max_train,
+            seed=c.seed,
+        )  # a user's first interaction has no history
+        H, R, u, i, y, self.no_history_samples_ = s["hist"], s["hist_r"], s["u"], s["i"], s["y"], s["dropped"]
+        if len(y) < 10:
+            raise ValueError(f"PAMR: only {len(y)} training samples with a history; need at least 10")
+        m = build_pamr(
+            img,
+            txt,
+            user_vecs,
+            c.history,
+            c.rnn,
+            c.n_layers,
+            c.units,
+            c.attention,
+            c.evolution,
+            c.query_dim,
+            c.dropout,
+            c.l2,
+            c.learning_rate,
+            1.0,
+            c.loss,
+            c.seed,
+        )
         X = dict(hist=H, hist_r=R, cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32"))
         val = np.random.default_rng(c.seed).random(len(y)) < 0.1
         part = lambda k: {n: v[k] for n, v in X.items()}
         keras.utils.set_random_seed(c.seed)
-        self.history_ = fit_with_callbacks(m, part(~val), y[~val].astype("float32"), (part(val), y[val].astype("float32")),
-                                           c.epochs, c.batch_size, c.patience).history
+        self.history_ = fit_with_callbacks(
+            m,
+            part(~val),
+            y[~val].astype("float32"),
+            (part(val), y[val].astype("float32")),
+            c.epochs,
+            c.batch_size,
+            c.patience,
+        ).history
         self.model_ = m
         self.H_, self.R_ = latest_history(train, self.users_, self.items_, c.history, self.scale_)
 
     def _inputs(self, u, i):
-        return dict(hist=self.H_[u], hist_r=self.R_[u], cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32"))
+        return dict(
+            hist=self.H_[u], hist_r=self.R_[u], cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32")
+        )
 
     def _score(self, u, i):
-        from recrepro.data import DataError
+        from recrepro.schema import DataError
+
         none = u[self.H_[u].sum(1) == 0]
-        if len(none): raise DataError(f"PAMR scores from a history: {len(none)} user(s) without training interactions, e.g. {list(self.users_.ids[none[:3]])}")
-        return np.stack([self.model_.predict(self._inputs(np.full(len(i), uc), i), batch_size=4096, verbose=0).ravel() for uc in u])
+        if len(none):
+            raise DataError(
+                f"PAMR scores from a history: {len(none)} user(s) without training interactions, e.g. {list(self.users_.ids[none[:3]])}"
+            )
+        out, step = np.empty((len(u), len(i)), np.float32), max(
+            1, 65536 // max(len(i), 1)
+        )  # blocks of users x all items
+        for s in range(0, len(u), step):
+            b = u[s : s + step]
+            out[s : s + step] = self.model_.predict(
+                self._inputs(np.repeat(b, len(i)), np.tile(i, len(b))), batch_size=8192, verbose=0
+            ).reshape(len(b), len(i))
+        return out
 
     def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
         "Eq (18): P(like) for (user_id, item_id) pairs, each user with their latest training history."
@@ -452,12 +728,20 @@ class PAMR(Estimator):
         return self.model_.predict(self._inputs(u, i), batch_size=4096, verbose=0).ravel()
 
     def _save_state(self, p):
-        self.model_.save(p/"model.keras")
-        np.savez(p/"state.npz", H=self.H_, R=self.R_, scale=self.scale_, no_history=self.no_history_samples_,
-                 meta=np.array([self.encoder_used_, "; ".join(self.backbones_used_)]))
+        self.model_.save(p / "model.keras")
+        np.savez(
+            p / "state.npz",
+            H=self.H_,
+            R=self.R_,
+            scale=self.scale_,
+            no_history=self.no_history_samples_,
+            meta=np.array([self.encoder_used_, "; ".join(self.backbones_used_)]),
+        )
 
     def _load_state(self, p):
-        self.model_ = keras.models.load_model(p/"model.keras")
-        z = np.load(p/"state.npz"); self.H_, self.R_, self.scale_ = z["H"], z["R"], float(z["scale"])
-        self.no_history_samples_ = int(z["no_history"]); enc, bbs = z["meta"].tolist()
+        self.model_ = keras.models.load_model(p / "model.keras")
+        z = np.load(p / "state.npz")
+        self.H_, self.R_, self.scale_ = z["H"], z["R"], float(z["scale"])
+        self.no_history_samples_ = int(z["no_history"])
+        enc, bbs = z["meta"].tolist()
         self.encoder_used_, self.backbones_used_ = enc, [b for b in bbs.split("; ") if b]

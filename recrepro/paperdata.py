@@ -9,9 +9,29 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import (REGISTRY, Asset, DataError, DataUnavailable, LoadReport, RecData, ReviewData, _read_table, _problem, _with_rows,
-                           data_home, download, flag_empty_text, require_columns, split_title_year, unavailable_message,
-                           validate_interactions, _ML_CITE, _ML_LIC)
+from recrepro.schema import (
+    DataError,
+    LoadReport,
+    RecData,
+    ReviewData,
+    flag_empty_text,
+    read_table,
+    report_problem,
+    require_columns,
+    validate_interactions,
+    with_rows,
+)
+from recrepro.registry import (
+    REGISTRY,
+    Asset,
+    DataUnavailable,
+    MOVIELENS_CITATION,
+    MOVIELENS_LICENCE,
+    data_home,
+    download,
+    unavailable_message,
+)
+from .data import split_title_year
 
 # %% auto #0
 __all__ = ['read_jsonl', 'load_amazon2023', 'load_flipkart', 'load_tmdb5000', 'load_yelp', 'load_ml1m', 'load_ml20m']
@@ -19,148 +39,273 @@ __all__ = ['read_jsonl', 'load_amazon2023', 'load_flipkart', 'load_tmdb5000', 'l
 # %% ../nbs/05_paperdata.ipynb #5209eb11
 _AMZ = "https://mcauleylab.ucsd.edu/public_datasets/data/amazon_2023/raw"
 for _a in [
-    Asset("amazon-2023", "Amazon Reviews 2023 (McAuley Lab): per-category reviews and item metadata, JSON lines",
-          f"{_AMZ}/review_categories/<Category>.jsonl.gz and {_AMZ}/meta_categories/meta_<Category>.jsonl.gz",
-          manual="put <Category>.jsonl(.gz) and meta_<Category>.jsonl(.gz) in $RECREPRO_DATA/amazon-2023/",
-          licence="research use (McAuley Lab terms)", citation="Y. Hou et al. Bridging Language and Items for Retrieval and Recommendation. arXiv:2403.03952, 2024"),
-    Asset("flipkart", "Flipkart product catalogue CSV (name, price, MRP, discount, rating, category)",
-          "Kaggle (Flipkart products datasets; a login is needed)",
-          manual="put the CSV at $RECREPRO_DATA/flipkart/flipkart.csv",
-          licence="as published on Kaggle (CC BY-SA 4.0 for the PromptCloud sample)", citation="PromptCloud, Flipkart products, Kaggle"),
-    Asset("tmdb-5000", "TMDB 5000 movies and credits (JSON-in-CSV genres, keywords, cast, crew)",
-          "https://www.kaggle.com/datasets/tmdb/tmdb-movie-metadata (needs a Kaggle login)",
-          manual="put tmdb_5000_movies.csv and tmdb_5000_credits.csv in $RECREPRO_DATA/tmdb-5000/ (posters, if any, as images/<id>.jpg)",
-          licence="TMDB terms of use (attribution to TMDB; non-commercial)", citation="The Movie Database (TMDB), TMDB 5000 Movie Dataset, Kaggle, 2017"),
-    Asset("yelp", "Yelp Open Dataset: business.json, review.json, user.json (line-delimited JSON)",
-          "https://www.yelp.com/dataset (download after accepting the Dataset License)",
-          manual="put yelp_academic_dataset_{business,review,user}.json (or business.json, review.json, user.json) in $RECREPRO_DATA/yelp/",
-          licence="Yelp Dataset License (academic, non-commercial)", citation="Yelp Open Dataset, https://www.yelp.com/dataset"),
-    Asset("ml-1m", "MovieLens 1M: 1,000,209 ratings by 6,040 users on 3,706 movies", "https://files.grouplens.org/datasets/movielens/ml-1m.zip",
-          manual="download ml-1m.zip from https://grouplens.org/datasets/movielens/1m/ to $RECREPRO_DATA/ml-1m/ml-1m.zip", licence=_ML_LIC, citation=_ML_CITE),
-    Asset("ml-20m", "MovieLens 20M: 20,000,263 ratings (0.5-5 stars) by 138,493 users on 27,278 movies", "https://files.grouplens.org/datasets/movielens/ml-20m.zip",
-          manual="download ml-20m.zip from https://grouplens.org/datasets/movielens/20m/ to $RECREPRO_DATA/ml-20m/ml-20m.zip", licence=_ML_LIC, citation=_ML_CITE),
-]: REGISTRY[_a.name] = _a
+    Asset(
+        "amazon-2023",
+        "Amazon Reviews 2023 (McAuley Lab): per-category reviews and item metadata, JSON lines",
+        f"{_AMZ}/review_categories/<Category>.jsonl.gz and {_AMZ}/meta_categories/meta_<Category>.jsonl.gz",
+        manual="put <Category>.jsonl(.gz) and meta_<Category>.jsonl(.gz) in $RECREPRO_DATA/amazon-2023/",
+        licence="research use (McAuley Lab terms)",
+        citation="Y. Hou et al. Bridging Language and Items for Retrieval and Recommendation. arXiv:2403.03952, 2024",
+    ),
+    Asset(
+        "flipkart",
+        "Flipkart product catalogue CSV (name, price, MRP, discount, rating, category)",
+        "Kaggle (Flipkart products datasets; a login is needed)",
+        manual="put the CSV at $RECREPRO_DATA/flipkart/flipkart.csv",
+        licence="as published on Kaggle (CC BY-SA 4.0 for the PromptCloud sample)",
+        citation="PromptCloud, Flipkart products, Kaggle",
+    ),
+    Asset(
+        "tmdb-5000",
+        "TMDB 5000 movies and credits (JSON-in-CSV genres, keywords, cast, crew)",
+        "https://www.kaggle.com/datasets/tmdb/tmdb-movie-metadata (needs a Kaggle login)",
+        manual="put tmdb_5000_movies.csv and tmdb_5000_credits.csv in $RECREPRO_DATA/tmdb-5000/ (posters, if any, as images/<id>.jpg)",
+        licence="TMDB terms of use (attribution to TMDB; non-commercial)",
+        citation="The Movie Database (TMDB), TMDB 5000 Movie Dataset, Kaggle, 2017",
+    ),
+    Asset(
+        "yelp",
+        "Yelp Open Dataset: business.json, review.json, user.json (line-delimited JSON)",
+        "https://www.yelp.com/dataset (download after accepting the Dataset License)",
+        manual="put yelp_academic_dataset_{business,review,user}.json (or business.json, review.json, user.json) in $RECREPRO_DATA/yelp/",
+        licence="Yelp Dataset License (academic, non-commercial)",
+        citation="Yelp Open Dataset, https://www.yelp.com/dataset",
+    ),
+    Asset(
+        "ml-1m",
+        "MovieLens 1M: 1,000,209 ratings by 6,040 users on 3,706 movies",
+        "https://files.grouplens.org/datasets/movielens/ml-1m.zip",
+        manual="download ml-1m.zip from https://grouplens.org/datasets/movielens/1m/ to $RECREPRO_DATA/ml-1m/ml-1m.zip",
+        licence=MOVIELENS_LICENCE,
+        citation=MOVIELENS_CITATION,
+    ),
+    Asset(
+        "ml-20m",
+        "MovieLens 20M: 20,000,263 ratings (0.5-5 stars) by 138,493 users on 27,278 movies",
+        "https://files.grouplens.org/datasets/movielens/ml-20m.zip",
+        manual="download ml-20m.zip from https://grouplens.org/datasets/movielens/20m/ to $RECREPRO_DATA/ml-20m/ml-20m.zip",
+        licence=MOVIELENS_LICENCE,
+        citation=MOVIELENS_CITATION,
+    ),
+]:
+    REGISTRY[_a.name] = _a
 
-def _folder(name, folder): return Path(folder) if folder else data_home()/name
+
+def _folder(name, folder):
+    return Path(folder) if folder else data_home() / name
+
 
 def _need(name, files, tried=()):
     "Raise DataUnavailable unless every path in `files` exists."
     missing = [str(f) for f in files if not Path(f).is_file()]
-    if missing: raise DataUnavailable(unavailable_message(name, list(tried) + [f"local files: missing {missing}"]))
+    if missing:
+        raise DataUnavailable(unavailable_message(name, list(tried) + [f"local files: missing {missing}"]))
+
 
 def read_jsonl(path, max_rows: int | None = None, fields=None) -> pd.DataFrame:
     "Line-delimited JSON (plain or .gz) into a frame with `_row` = line number; a bad line is a DataError naming it."
     path = Path(path)
-    if not path.is_file() or path.stat().st_size == 0: raise DataError(f"{path}: missing or empty")
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DataError(f"{path}: missing or empty")
     opener = gzip.open if path.suffix == ".gz" else open
     rows = []
     with opener(path, "rt", encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
-            if max_rows is not None and len(rows) >= max_rows: break
-            if not line.strip(): continue
-            try: obj = json.loads(line)
-            except json.JSONDecodeError as e: raise DataError(f"{path}: line {n} is not JSON ({e.msg})") from None
-            if fields: obj = {k: obj.get(k) for k in fields}
-            obj["_row"] = n; rows.append(obj)
+            if max_rows is not None and len(rows) >= max_rows:
+                break
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataError(f"{path}: line {n} is not JSON ({e.msg})") from None
+            if fields:
+                obj = {k: obj.get(k) for k in fields}
+            obj["_row"] = n
+            rows.append(obj)
     return pd.DataFrame(rows)
 
 # %% ../nbs/05_paperdata.ipynb #7c309777
 def load_amazon2023(category: str, folder=None, on_bad="raise", max_rows=None, download_missing=True) -> RecData:
     "Amazon Reviews 2023 `<category>.jsonl(.gz)` + `meta_<category>.jsonl(.gz)` in the canonical schema."
     f = _folder("amazon-2023", folder)
+
     def find(stem):
         for s in (".jsonl", ".jsonl.gz"):
-            if (f/f"{stem}{s}").is_file(): return f/f"{stem}{s}"
+            if (f / f"{stem}{s}").is_file():
+                return f / f"{stem}{s}"
         return None
+
     tried = []
     for stem, sub in ((category, "review_categories"), (f"meta_{category}", "meta_categories")):
         if find(stem) is None and download_missing:
-            try: download(f"{_AMZ}/{sub}/{stem}.jsonl.gz", f/f"{stem}.jsonl.gz")
-            except Exception as e: tried.append(f"{_AMZ}/{sub}/{stem}.jsonl.gz: {type(e).__name__}: {e}")
+            try:
+                download(f"{_AMZ}/{sub}/{stem}.jsonl.gz", f / f"{stem}.jsonl.gz")
+            except Exception as e:
+                tried.append(f"{_AMZ}/{sub}/{stem}.jsonl.gz: {type(e).__name__}: {e}")
     rf, mf = find(category), find(f"meta_{category}")
-    _need("amazon-2023", [rf or f/f"{category}.jsonl", mf or f/f"meta_{category}.jsonl"], tried)
+    _need("amazon-2023", [rf or f / f"{category}.jsonl", mf or f / f"meta_{category}.jsonl"], tried)
     rep = LoadReport("amazon-2023", f"local files in {f}", {"reviews": str(rf), "meta": str(mf)})
     r = read_jsonl(rf, max_rows)
     require_columns(r, ["rating", "user_id", "parent_asin", "timestamp", "text"], rf)
     meta = read_jsonl(mf)
     require_columns(meta, ["parent_asin", "title"], mf)
-    meta = _problem(rep, meta, meta.parent_asin.duplicated().to_numpy(), "duplicate parent_asin", mf, on_bad)
-    def join(x): return " ".join(str(v) for v in x) if isinstance(x, (list, tuple, np.ndarray)) else ("" if x is None or (isinstance(x, float) and np.isnan(x)) else str(x))
-    items = pd.DataFrame(dict(item_id=meta.parent_asin.values, title=meta.title.fillna("").values,
-                              text=[" ".join(t for t in (join(a), join(b), join(c)) if t) for a, b, c in
-                                    zip(meta.title, meta.get("features", [None] * len(meta)), meta.get("description", [None] * len(meta)))],
-                              categories=[list(c) if isinstance(c, (list, tuple, np.ndarray)) else [] for c in meta.get("categories", [None] * len(meta))],
-                              main_category=meta.get("main_category"), price=pd.to_numeric(meta.get("price"), errors="coerce"),
-                              image_url=[next((i.get("large") or i.get("hi_res") or i.get("thumb") for i in (im or []) if isinstance(i, dict)), None)
-                                         if isinstance(im, (list, tuple, np.ndarray)) else None for im in meta.get("images", [None] * len(meta))],
-                              image_path=None, _row=meta._row.values))
+    meta = report_problem(rep, meta, meta.parent_asin.duplicated().to_numpy(), "duplicate parent_asin", mf, on_bad)
+
+    def join(x):
+        return (
+            " ".join(str(v) for v in x)
+            if isinstance(x, (list, tuple, np.ndarray))
+            else ("" if x is None or (isinstance(x, float) and np.isnan(x)) else str(x))
+        )
+
+    items = pd.DataFrame(
+        dict(
+            item_id=meta.parent_asin.values,
+            title=meta.title.fillna("").values,
+            text=[
+                " ".join(t for t in (join(a), join(b), join(c)) if t)
+                for a, b, c in zip(
+                    meta.title, meta.get("features", [None] * len(meta)), meta.get("description", [None] * len(meta))
+                )
+            ],
+            categories=[
+                list(c) if isinstance(c, (list, tuple, np.ndarray)) else []
+                for c in meta.get("categories", [None] * len(meta))
+            ],
+            main_category=meta.get("main_category"),
+            price=pd.to_numeric(meta.get("price"), errors="coerce"),
+            image_url=[
+                (
+                    next(
+                        (
+                            i.get("large") or i.get("hi_res") or i.get("thumb")
+                            for i in (im or [])
+                            if isinstance(i, dict)
+                        ),
+                        None,
+                    )
+                    if isinstance(im, (list, tuple, np.ndarray))
+                    else None
+                )
+                for im in meta.get("images", [None] * len(meta))
+            ],
+            image_path=None,
+            _row=meta._row.values,
+        )
+    )
     items = flag_empty_text(items, "text", mf, rep, "keep")
-    inter = r.rename(columns={"parent_asin": "item_id"}).assign(timestamp=lambda d: pd.to_numeric(d.timestamp, errors="coerce") // 1000)
+    inter = r.rename(columns={"parent_asin": "item_id"}).assign(
+        timestamp=lambda d: pd.to_numeric(d.timestamp, errors="coerce") // 1000
+    )
     full = inter.copy()
     inter = validate_interactions(inter, rf, rep, on_bad, (1, 5), items.item_id.values, None, Path(mf).name)
     users = pd.DataFrame(dict(user_id=np.sort(inter.user_id.unique())))
     extra = [c for c in ("title", "text", "helpful_vote", "verified_purchase") if c in full.columns]
     full = full.assign(timestamp=pd.to_numeric(full.timestamp, errors="coerce").astype("Int64"))
-    reviews = inter.merge(full[["user_id", "item_id", "timestamp"] + extra].drop_duplicates(["user_id", "item_id", "timestamp"]),
-                          on=["user_id", "item_id", "timestamp"], how="left")
+    reviews = inter.merge(
+        full[["user_id", "item_id", "timestamp"] + extra].drop_duplicates(["user_id", "item_id", "timestamp"]),
+        on=["user_id", "item_id", "timestamp"],
+        how="left",
+    )
     return ReviewData(f"amazon-2023/{category}", inter, items.drop(columns="_row"), users, rep, reviews=reviews)
 
 # %% ../nbs/05_paperdata.ipynb #a1be6172
-_FLIP_ALIASES = {"name": ["name", "product_name"], "price": ["price", "discounted_price", "selling_price"],
-                 "mrp": ["MRP", "mrp", "retail_price", "actual_price"], "discount": ["discount", "discount_percentage"],
-                 "rating": ["rating", "product_rating", "overall_rating"], "category": ["category", "product_category_tree"]}
+_FLIP_ALIASES = {
+    "name": ["name", "product_name"],
+    "price": ["price", "discounted_price", "selling_price"],
+    "mrp": ["MRP", "mrp", "retail_price", "actual_price"],
+    "discount": ["discount", "discount_percentage"],
+    "rating": ["rating", "product_rating", "overall_rating"],
+    "category": ["category", "product_category_tree"],
+}
 
-def _num(s): return pd.to_numeric(s.astype(str).str.replace(r"[^0-9.]", "", regex=True).replace("", np.nan), errors="coerce")
+
+def _num(s):
+    return pd.to_numeric(s.astype(str).str.replace(r"[^0-9.]", "", regex=True).replace("", np.nan), errors="coerce")
+
 
 def load_flipkart(path=None, on_bad="raise") -> RecData:
     "Flipkart product CSV -> items (name, price, mrp, discount %, rating, categories); no interactions."
-    path = Path(path) if path else data_home()/"flipkart"/"flipkart.csv"
+    path = Path(path) if path else data_home() / "flipkart" / "flipkart.csv"
     _need("flipkart", [path])
-    raw = _with_rows(_read_table(path, dtype=str, keep_default_na=False, na_values=[""]), 2)
+    raw = with_rows(read_table(path, dtype=str, keep_default_na=False, na_values=[""]), 2)
     col = {}
     for k, names in _FLIP_ALIASES.items():
         hit = next((c for c in names if c in raw.columns), None)
-        if hit is None and k != "discount": raise DataError(f"{path}: missing column {k!r} (any of {names}); found {list(raw.columns[:-1])}")
+        if hit is None and k != "discount":
+            raise DataError(f"{path}: missing column {k!r} (any of {names}); found {list(raw.columns[:-1])}")
         col[k] = hit
     rep = LoadReport("flipkart", str(path), {"products": str(path)})
-    it = pd.DataFrame(dict(title=raw[col["name"]].fillna(""), price=_num(raw[col["price"]]), mrp=_num(raw[col["mrp"]]),
-                           rating=_num(raw[col["rating"]]), _row=raw._row))
+    it = pd.DataFrame(
+        dict(
+            title=raw[col["name"]].fillna(""),
+            price=_num(raw[col["price"]]),
+            mrp=_num(raw[col["mrp"]]),
+            rating=_num(raw[col["rating"]]),
+            _row=raw._row,
+        )
+    )
     it["discount"] = _num(raw[col["discount"]]) if col["discount"] else (1 - it.price / it.mrp) * 100
     cats = raw[col["category"]].fillna("").str.strip('[]"').str.split(r"\s*>>\s*|\s*,\s*|\s*\|\s*", regex=True)
     it["categories"] = [[c.strip() for c in cs if c.strip()] for cs in cats]
     it = flag_empty_text(it, "title", path, rep, "skip" if on_bad == "skip" else "raise")
     rep.add("no numeric rating (NaN)", path, it._row[it.rating.isna()].tolist(), kept=True)
     rep.add("no numeric price (NaN)", path, it._row[it.price.isna()].tolist(), kept=True)
-    it = it.reset_index(drop=True); it.insert(0, "item_id", np.arange(len(it))); it["text"] = it.title; it["image_path"] = None
-    empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dict(user_id="object", item_id="int64", rating="float32", timestamp="Int64").items()})
-    return RecData("flipkart", empty, it.drop(columns="_row"), pd.DataFrame(dict(user_id=pd.Series(dtype="object"))), rep)
+    it = it.reset_index(drop=True)
+    it.insert(0, "item_id", np.arange(len(it)))
+    it["text"] = it.title
+    it["image_path"] = None
+    empty = pd.DataFrame(
+        {
+            c: pd.Series(dtype=t)
+            for c, t in dict(user_id="object", item_id="int64", rating="float32", timestamp="Int64").items()
+        }
+    )
+    return RecData(
+        "flipkart", empty, it.drop(columns="_row"), pd.DataFrame(dict(user_id=pd.Series(dtype="object"))), rep
+    )
 
 # %% ../nbs/05_paperdata.ipynb #3b39b9cb
 def _json_cell(v, path, row, col):
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v == "": return []
-    try: return json.loads(v)
-    except json.JSONDecodeError as e: raise DataError(f"{path}: row {row}, column {col!r} is not JSON ({e.msg})") from None
+    if v is None or (isinstance(v, float) and np.isnan(v)) or v == "":
+        return []
+    try:
+        return json.loads(v)
+    except json.JSONDecodeError as e:
+        raise DataError(f"{path}: row {row}, column {col!r} is not JSON ({e.msg})") from None
+
 
 def load_tmdb5000(folder=None, on_bad="raise") -> RecData:
     "TMDB 5000 movies + credits -> items (title, year, overview, genres, keywords, cast, director, votes, image_path)."
     f = _folder("tmdb-5000", folder)
-    mp, cp = f/"tmdb_5000_movies.csv", f/"tmdb_5000_credits.csv"
+    mp, cp = f / "tmdb_5000_movies.csv", f / "tmdb_5000_credits.csv"
     _need("tmdb-5000", [mp, cp])
-    m = _with_rows(_read_table(mp, dtype=str, keep_default_na=False, na_values=[""]), 2)
+    m = with_rows(read_table(mp, dtype=str, keep_default_na=False, na_values=[""]), 2)
     require_columns(m, ["id", "title", "overview", "genres", "release_date", "vote_average", "vote_count"], mp)
-    c = _with_rows(_read_table(cp, dtype=str, keep_default_na=False, na_values=[""]), 2)
+    c = with_rows(read_table(cp, dtype=str, keep_default_na=False, na_values=[""]), 2)
     require_columns(c, ["movie_id", "cast", "crew"], cp)
     rep = LoadReport("tmdb-5000", str(f), {"movies": str(mp), "credits": str(cp)})
-    m = _problem(rep, m, pd.to_numeric(m.id, errors="coerce").isna().to_numpy(), "non-numeric id", mp, on_bad)
-    m["id"] = pd.to_numeric(m.id).astype("int64"); c["movie_id"] = pd.to_numeric(c.movie_id, errors="coerce").astype("Int64")
+    m = report_problem(rep, m, pd.to_numeric(m.id, errors="coerce").isna().to_numpy(), "non-numeric id", mp, on_bad)
+    m["id"] = pd.to_numeric(m.id).astype("int64")
+    c["movie_id"] = pd.to_numeric(c.movie_id, errors="coerce").astype("Int64")
     cred = c.set_index("movie_id")
-    items = pd.DataFrame(dict(item_id=m.id.values, title=m.title.fillna("").values,
-                              year=pd.to_datetime(m.release_date, errors="coerce").dt.year.astype("Int64").values,
-                              text=m.overview.fillna("").values,
-                              categories=[[g["name"] for g in _json_cell(v, mp, r, "genres")] for v, r in zip(m.genres, m._row)],
-                              keywords=[[g["name"] for g in _json_cell(v, mp, r, "keywords")] for v, r in zip(m.get("keywords", [""] * len(m)), m._row)],
-                              vote_average=pd.to_numeric(m.vote_average, errors="coerce").values,
-                              vote_count=pd.to_numeric(m.vote_count, errors="coerce").astype("Int64").values, _row=m._row.values))
+    items = pd.DataFrame(
+        dict(
+            item_id=m.id.values,
+            title=m.title.fillna("").values,
+            year=pd.to_datetime(m.release_date, errors="coerce").dt.year.astype("Int64").values,
+            text=m.overview.fillna("").values,
+            categories=[[g["name"] for g in _json_cell(v, mp, r, "genres")] for v, r in zip(m.genres, m._row)],
+            keywords=[
+                [g["name"] for g in _json_cell(v, mp, r, "keywords")]
+                for v, r in zip(m.get("keywords", [""] * len(m)), m._row)
+            ],
+            vote_average=pd.to_numeric(m.vote_average, errors="coerce").values,
+            vote_count=pd.to_numeric(m.vote_count, errors="coerce").astype("Int64").values,
+            _row=m._row.values,
+        )
+    )
     no_credit = ~items.item_id.isin(cred.index)
     rep.add("movie without credits row", mp, items._row[no_credit].tolist(), kept=True)
     cast, director = [], []
@@ -169,90 +314,164 @@ def load_tmdb5000(folder=None, on_bad="raise") -> RecData:
             row = cred.loc[i]
             cs = sorted(_json_cell(row.cast, cp, row._row, "cast"), key=lambda x: x.get("order", 0))
             cast.append([x["name"] for x in cs[:3]])
-            director.append(next((x["name"] for x in _json_cell(row.crew, cp, row._row, "crew") if x.get("job") == "Director"), None))
-        else: cast.append([]); director.append(None)
+            director.append(
+                next(
+                    (x["name"] for x in _json_cell(row.crew, cp, row._row, "crew") if x.get("job") == "Director"), None
+                )
+            )
+        else:
+            cast.append([])
+            director.append(None)
     items["cast"], items["director"] = cast, director
-    img = [f/"images"/f"{i}.jpg" for i in items.item_id]
+    img = [f / "images" / f"{i}.jpg" for i in items.item_id]
     items["image_path"] = [str(p) if p.is_file() else None for p in img]
     items = flag_empty_text(items, "text", mp, rep, "keep")
-    empty = pd.DataFrame({k: pd.Series(dtype=t) for k, t in dict(user_id="object", item_id="int64", rating="float32", timestamp="Int64").items()})
-    return RecData("tmdb-5000", empty, items.drop(columns="_row"), pd.DataFrame(dict(user_id=pd.Series(dtype="object"))), rep)
+    empty = pd.DataFrame(
+        {
+            k: pd.Series(dtype=t)
+            for k, t in dict(user_id="object", item_id="int64", rating="float32", timestamp="Int64").items()
+        }
+    )
+    return RecData(
+        "tmdb-5000", empty, items.drop(columns="_row"), pd.DataFrame(dict(user_id=pd.Series(dtype="object"))), rep
+    )
 
 # %% ../nbs/05_paperdata.ipynb #f329d36b
 def load_yelp(folder=None, on_bad="raise", max_reviews: int | None = None) -> RecData:
     "Yelp Open Dataset in the canonical schema (items = businesses, interactions = reviews)."
     f = _folder("yelp", folder)
+
     def pick(n):
         for name in (f"yelp_academic_dataset_{n}.json", f"{n}.json"):
-            if (f/name).is_file(): return f/name
-        return f/f"{n}.json"
+            if (f / name).is_file():
+                return f / name
+        return f / f"{n}.json"
+
     bp, rp, up = pick("business"), pick("review"), pick("user")
     _need("yelp", [bp, rp, up])
     rep = LoadReport("yelp", str(f), {"business": str(bp), "review": str(rp), "user": str(up)})
-    b = read_jsonl(bp); require_columns(b, ["business_id", "name", "categories", "stars"], bp)
-    r = read_jsonl(rp, max_reviews); require_columns(r, ["user_id", "business_id", "stars", "date"], rp)
-    u = read_jsonl(up); require_columns(u, ["user_id"], up)
-    if max_reviews is not None: rep.notes.append(f"read the first {max_reviews} lines of {rp.name} only")
-    def attrs(a): return "; ".join(f"{k}={v}" for k, v in a.items()) if isinstance(a, dict) else ""
-    items = pd.DataFrame(dict(item_id=b.business_id.values, title=b.name.fillna("").values,
-                              categories=[[c.strip() for c in str(x).split(",") if c.strip()] if isinstance(x, str) else [] for x in b.categories],
-                              stars=pd.to_numeric(b.stars, errors="coerce").values, city=b.get("city"),
-                              attributes=[attrs(a) for a in b.get("attributes", [None] * len(b))], image_path=None, _row=b._row.values))
+    b = read_jsonl(bp)
+    require_columns(b, ["business_id", "name", "categories", "stars"], bp)
+    r = read_jsonl(rp, max_reviews)
+    require_columns(r, ["user_id", "business_id", "stars", "date"], rp)
+    u = read_jsonl(up)
+    require_columns(u, ["user_id"], up)
+    if max_reviews is not None:
+        rep.notes.append(f"read the first {max_reviews} lines of {rp.name} only")
+
+    def attrs(a):
+        return "; ".join(f"{k}={v}" for k, v in a.items()) if isinstance(a, dict) else ""
+
+    items = pd.DataFrame(
+        dict(
+            item_id=b.business_id.values,
+            title=b.name.fillna("").values,
+            categories=[
+                [c.strip() for c in str(x).split(",") if c.strip()] if isinstance(x, str) else [] for x in b.categories
+            ],
+            stars=pd.to_numeric(b.stars, errors="coerce").values,
+            city=b.get("city"),
+            attributes=[attrs(a) for a in b.get("attributes", [None] * len(b))],
+            image_path=None,
+            _row=b._row.values,
+        )
+    )
     items["text"] = items.title + ". " + items.categories.map(", ".join) + ". " + items.attributes
     inter = r.rename(columns={"business_id": "item_id", "stars": "rating"})
     dt = pd.to_datetime(inter.date, errors="coerce")
-    inter["timestamp"] = ((dt - pd.Timestamp("1970-01-01")) // pd.Timedelta(seconds=1)).astype("Int64")   # any datetime resolution
-    inter = _problem(rep, inter, inter.timestamp.isna().to_numpy(), "unparsable date", rp, on_bad)
-    inter = validate_interactions(inter, rp, rep, on_bad, (1, 5), items.item_id.values, u.user_id.values, bp.name, up.name)
+    inter["timestamp"] = ((dt - pd.Timestamp("1970-01-01")) // pd.Timedelta(seconds=1)).astype(
+        "Int64"
+    )  # any datetime resolution
+    inter = report_problem(rep, inter, inter.timestamp.isna().to_numpy(), "unparsable date", rp, on_bad)
+    inter = validate_interactions(
+        inter, rp, rep, on_bad, (1, 5), items.item_id.values, u.user_id.values, bp.name, up.name
+    )
     return RecData("yelp", inter, items.drop(columns="_row"), u.drop(columns="_row"), rep)
 
 # %% ../nbs/05_paperdata.ipynb #c882459c
 def _ml_zip(name, folder, inner):
     "Folder holding the extracted MovieLens files: local, else the zip in the cache, else a download."
     f = _folder(name, folder)
-    if (f/inner).is_dir(): return f/inner
-    z, tried = f/f"{name}.zip", []
+    if (f / inner).is_dir():
+        return f / inner
+    z, tried = f / f"{name}.zip", []
     if not z.is_file():
-        try: download(REGISTRY[name].official, z)
-        except Exception as e: tried.append(f"{REGISTRY[name].official}: {type(e).__name__}: {e}")
+        try:
+            download(REGISTRY[name].official, z)
+        except Exception as e:
+            tried.append(f"{REGISTRY[name].official}: {type(e).__name__}: {e}")
     if z.is_file():
-        with zipfile.ZipFile(z) as zz: zz.extractall(f)
-        return f/inner
+        with zipfile.ZipFile(z) as zz:
+            zz.extractall(f)
+        return f / inner
     raise DataUnavailable(unavailable_message(name, tried + [f"local folder {f/inner}: not found"]))
+
 
 def _read_dat(path, names):
     p = Path(path)
-    df = _read_table(p, sep="::", engine="python", header=None, names=names, dtype=str, encoding="latin-1", keep_default_na=False, na_values=[""])
-    return _with_rows(df, 1)
+    df = read_table(
+        p,
+        sep="::",
+        engine="python",
+        header=None,
+        names=names,
+        dtype=str,
+        encoding="latin-1",
+        keep_default_na=False,
+        na_values=[""],
+    )
+    return with_rows(df, 1)
+
 
 def _genre_items(m, title_col, genre_col):
     ty = m[title_col].fillna("").map(split_title_year)
-    return pd.DataFrame(dict(item_id=pd.to_numeric(m.item_id).astype("int64").values, title=[t for t, _ in ty],
-                             year=pd.array([y for _, y in ty], dtype="Int64"),
-                             categories=[[g for g in str(x).split("|") if g and g != "(no genres listed)"] for x in m[genre_col].fillna("")],
-                             image_path=None))
+    return pd.DataFrame(
+        dict(
+            item_id=pd.to_numeric(m.item_id).astype("int64").values,
+            title=[t for t, _ in ty],
+            year=pd.array([y for _, y in ty], dtype="Int64"),
+            categories=[
+                [g for g in str(x).split("|") if g and g != "(no genres listed)"] for x in m[genre_col].fillna("")
+            ],
+            image_path=None,
+        )
+    )
+
 
 def load_ml1m(folder=None, on_bad="raise") -> RecData:
     "MovieLens-1M in the canonical schema (ids are ML-1M movie ids, as in the poster folder)."
     d = _ml_zip("ml-1m", folder, "ml-1m")
-    r = _read_dat(d/"ratings.dat", ["user_id", "item_id", "rating", "timestamp"])
-    m = _read_dat(d/"movies.dat", ["item_id", "title", "genres"])
-    u = _read_dat(d/"users.dat", ["user_id", "gender", "age", "occupation", "zip_code"])
-    rep = LoadReport("ml-1m", str(d), {k: str(d/v) for k, v in dict(ratings="ratings.dat", items="movies.dat", users="users.dat").items()})
-    items = _genre_items(m, "title", "genres"); items["text"] = items.title + ". " + items.categories.map(", ".join)
+    r = _read_dat(d / "ratings.dat", ["user_id", "item_id", "rating", "timestamp"])
+    m = _read_dat(d / "movies.dat", ["item_id", "title", "genres"])
+    u = _read_dat(d / "users.dat", ["user_id", "gender", "age", "occupation", "zip_code"])
+    rep = LoadReport(
+        "ml-1m",
+        str(d),
+        {k: str(d / v) for k, v in dict(ratings="ratings.dat", items="movies.dat", users="users.dat").items()},
+    )
+    items = _genre_items(m, "title", "genres")
+    items["text"] = items.title + ". " + items.categories.map(", ".join)
     users = u.drop(columns="_row").assign(user_id=lambda x: pd.to_numeric(x.user_id).astype("int64"))
     r = r.assign(user_id=pd.to_numeric(r.user_id, errors="coerce"), item_id=pd.to_numeric(r.item_id, errors="coerce"))
-    inter = validate_interactions(r, d/"ratings.dat", rep, on_bad, (1, 5), items.item_id.values, users.user_id.values, "movies.dat", "users.dat")
+    inter = validate_interactions(
+        r, d / "ratings.dat", rep, on_bad, (1, 5), items.item_id.values, users.user_id.values, "movies.dat", "users.dat"
+    )
     return RecData("ml-1m", inter.astype({"user_id": "int64", "item_id": "int64"}), items, users, rep)
+
 
 def load_ml20m(folder=None, on_bad="raise", max_rows: int | None = None) -> RecData:
     "MovieLens-20M in the canonical schema (half-star ratings 0.5-5)."
     d = _ml_zip("ml-20m", folder, "ml-20m")
-    r = _with_rows(_read_table(d/"ratings.csv", nrows=max_rows), 2).rename(columns={"userId": "user_id", "movieId": "item_id"})
-    m = _with_rows(_read_table(d/"movies.csv", dtype=str, keep_default_na=False, na_values=[""]), 2).rename(columns={"movieId": "item_id"})
-    require_columns(m, ["item_id", "title", "genres"], d/"movies.csv")
-    rep = LoadReport("ml-20m", str(d), {"ratings": str(d/"ratings.csv"), "items": str(d/"movies.csv")})
-    items = _genre_items(m, "title", "genres"); items["text"] = items.title + ". " + items.categories.map(", ".join)
-    inter = validate_interactions(r, d/"ratings.csv", rep, on_bad, (0.5, 5), items.item_id.values, None, "movies.csv")
+    r = with_rows(read_table(d / "ratings.csv", nrows=max_rows), 2).rename(
+        columns={"userId": "user_id", "movieId": "item_id"}
+    )
+    m = with_rows(read_table(d / "movies.csv", dtype=str, keep_default_na=False, na_values=[""]), 2).rename(
+        columns={"movieId": "item_id"}
+    )
+    require_columns(m, ["item_id", "title", "genres"], d / "movies.csv")
+    rep = LoadReport("ml-20m", str(d), {"ratings": str(d / "ratings.csv"), "items": str(d / "movies.csv")})
+    items = _genre_items(m, "title", "genres")
+    items["text"] = items.title + ". " + items.categories.map(", ".join)
+    inter = validate_interactions(r, d / "ratings.csv", rep, on_bad, (0.5, 5), items.item_id.values, None, "movies.csv")
     users = pd.DataFrame(dict(user_id=np.sort(inter.user_id.unique())))
     return RecData("ml-20m", inter, items, users, rep)

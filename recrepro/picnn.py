@@ -10,65 +10,97 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['RATING_CLASSES', 'AGE_BANDS', 'load_valid', 'split_and_balance', 'correlation_filter', 'standardize', 'build_picnn',
-           'amazon_reviews_frame', 'age_segment', 'cf_scores', 'recommendation_sets', 'recommendation_precision',
-           'PICNNBiLSTMConfig', 'PICNNBiLSTM']
+           'picnn_parts', 'amazon_reviews_frame', 'age_segment', 'cf_scores', 'recommendation_sets',
+           'recommendation_precision', 'PICNNBiLSTMConfig', 'PICNNBiLSTM']
 
 # %% ../nbs/40_picnn_bilstm.ipynb #f8622a7a
 RATING_CLASSES = [1, 2, 3, 4, 5]
 AGE_BANDS = [(0, 29, "<30"), (30, 39, "30-39"), (40, 49, "40-49"), (50, 59, "50-59"), (60, 200, "60+")]
 
+
 def load_valid(reviews: pd.DataFrame, n: int = 0, seed: int = 0) -> tuple:
     "(valid reviews, counts): an optional seeded sample of n, then the rows without text or rating rejected and counted."
     src = len(reviews)
-    if n: reviews = reviews.sample(n=min(n, len(reviews)), random_state=seed)
+    if n:
+        reviews = reviews.sample(n=min(n, len(reviews)), random_state=seed)
     bad = reviews.text.fillna("").str.strip().eq("") | reviews.rating.isna()
-    return reviews.loc[~bad], dict(source_records=src, sampled=len(reviews), rejected_invalid=int(bad.sum()), loaded_valid=int((~bad).sum()))
+    return reviews.loc[~bad], dict(
+        source_records=src, sampled=len(reviews), rejected_invalid=int(bad.sum()), loaded_valid=int((~bad).sum())
+    )
+
 
 def split_and_balance(reviews: pd.DataFrame, th: int, n: int = 0, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> tuple:
     """Step 1: (train, val, test, counts): valid reviews split stratified by rating (seeded), then each rating class of
     the **training part only** capped at th; validation and test keep the natural class mix."""
     from sklearn.model_selection import train_test_split
+
     ok, counts = load_valid(reviews, n, seed)
-    if len(ok) == 0: raise ValueError("no valid review (every row lacks text or rating)")
+    if len(ok) == 0:
+        raise ValueError("no valid review (every row lacks text or rating)")
     rest, te = train_test_split(ok, test_size=fracs[2], stratify=ok.rating, random_state=seed)
     tr, va = train_test_split(rest, test_size=fracs[1] / (fracs[0] + fracs[1]), stratify=rest.rating, random_state=seed)
-    bal = tr.sample(frac=1.0, random_state=seed).groupby("rating").head(th)            # seeded: the first th of a shuffle
-    counts |= dict(train=len(tr), removed_by_balancing=len(tr) - len(bal), train_kept=len(bal), val=len(va), test=len(te),
-                   **{f"train class {int(r)}": int((bal.rating == r).sum()) for r in RATING_CLASSES})
+    bal = tr.sample(frac=1.0, random_state=seed).groupby("rating").head(th)  # seeded: the first th of a shuffle
+    counts |= dict(
+        train=len(tr),
+        removed_by_balancing=len(tr) - len(bal),
+        train_kept=len(bal),
+        val=len(va),
+        test=len(te),
+        **{f"train class {int(r)}": int((bal.rating == r).sum()) for r in RATING_CLASSES},
+    )
     return bal.reset_index(drop=True), va.reset_index(drop=True), te.reset_index(drop=True), counts
+
 
 def correlation_filter(texts, y, vocabulary, threshold: float, chunk: int = 2000) -> tuple:
     "Step 3: (kept tokens, |r| per token): Pearson r between each token's presence and y over the training texts."
     from sklearn.feature_extraction.text import CountVectorizer
+
     vocab = [v for v in vocabulary if v not in ("", "[UNK]")]
     cv = CountVectorizer(vocabulary=vocab, binary=True, token_pattern=r"[^ ]+", lowercase=False)
     X = cv.transform(texts).tocsc().astype(np.float64)
-    y = np.asarray(y, np.float64); n = len(y)
-    mx = np.asarray(X.mean(0)).ravel(); sx = np.sqrt(np.maximum(mx - mx ** 2, 0))          # binary: E[x^2] = E[x]
+    y = np.asarray(y, np.float64)
+    n = len(y)
+    mx = np.asarray(X.mean(0)).ravel()
+    sx = np.sqrt(np.maximum(mx - mx**2, 0))  # binary: E[x^2] = E[x]
     cov = np.asarray(X.T @ (y - y.mean())).ravel() / n
     r = np.where(sx > 0, cov / (sx * y.std() + 1e-12), 0.0)
     keep = np.abs(r) >= threshold
     return [v for v, k in zip(vocab, keep) if k], pd.Series(np.abs(r), index=vocab)
 
+
 def standardize(texts):
     "The tokeniser's own standardisation (lower case, punctuation stripped), for the correlation step."
     import re
+
     return [re.sub(r"[^\w\s]", "", str(t).lower()) for t in texts]
 
 # %% ../nbs/40_picnn_bilstm.ipynb #bf14861c
-def build_picnn(vocab_size: int, seq_len: int, embed_dim=64, filters=64, kernel_size=5, units=64, bidirectional=True,
-                attention=True, seed=0, n_classes: int = len(RATING_CLASSES)):
+def build_picnn(
+    vocab_size: int,
+    seq_len: int,
+    embed_dim=64,
+    filters=64,
+    kernel_size=5,
+    units=64,
+    bidirectional=True,
+    attention=True,
+    seed=0,
+    n_classes: int = len(RATING_CLASSES),
+):
     "PICNN-BiLSTM (bidirectional + attention) or the CNN+LSTM baseline (bidirectional=False, attention=False); `n_classes` rating classes."
     import keras
     from keras import layers
+
     keras.utils.set_random_seed(seed)
     inp = keras.Input((seq_len,), dtype="int64", name="tokens")
     x = layers.Embedding(vocab_size, embed_dim, name="embedding")(inp)
     x = layers.Conv1D(filters, kernel_size, padding="same", activation="relu", name="conv")(x)
     x = layers.MaxPooling1D(2, name="pool")(x)
-    if bidirectional: x = layers.Bidirectional(layers.LSTM(units, return_sequences=attention), name="bilstm")(x)
-    else: x = layers.LSTM(units, return_sequences=attention, name="lstm")(x)
-    if attention:                                       # additive attention over time: a_t = softmax(v^T tanh(W h_t))
+    if bidirectional:
+        x = layers.Bidirectional(layers.LSTM(units, return_sequences=attention), name="bilstm")(x)
+    else:
+        x = layers.LSTM(units, return_sequences=attention, name="lstm")(x)
+    if attention:  # additive attention over time: a_t = softmax(v^T tanh(W h_t))
         a = layers.Dense(1, name="att_score")(layers.Dense(units, activation="tanh", name="att_proj")(x))
         a = layers.Softmax(axis=1, name="att_weights")(a)
         x = layers.Lambda(lambda t: keras.ops.sum(t[0] * t[1], axis=1), name="att_pool")([x, a])
@@ -76,9 +108,24 @@ def build_picnn(vocab_size: int, seq_len: int, embed_dim=64, filters=64, kernel_
     rating = layers.Dense(n_classes, activation="softmax", name="rating")(rep)
     feedback = layers.Dense(1, activation="sigmoid", name="feedback")(rep)
     m = keras.Model(inp, {"rating": rating, "feedback": feedback}, name="picnn_bilstm" if bidirectional else "cnn_lstm")
-    m.compile(optimizer=keras.optimizers.Adam(1e-3), loss={"rating": "sparse_categorical_crossentropy", "feedback": "binary_crossentropy"},
-              metrics={"rating": ["accuracy"], "feedback": ["accuracy"]})
+    m.compile(
+        optimizer=keras.optimizers.Adam(1e-3),
+        loss={"rating": "sparse_categorical_crossentropy", "feedback": "binary_crossentropy"},
+        metrics={"rating": ["accuracy"], "feedback": ["accuracy"]},
+    )
     return m
+
+# %% ../nbs/40_picnn_bilstm.ipynb #cca68512
+def picnn_parts(model) -> dict:
+    "The parts Figs 4-6 and the CF step read: {representation: tokens -> the layer before the heads, pooled: tokens -> the conv output, recurrent: the (Bi)LSTM layer}."
+    import keras
+
+    recurrent = next(layer for layer in model.layers if layer.name in ("bilstm", "lstm"))
+    return dict(
+        representation=keras.Model(model.input, model.get_layer("representation").output),
+        pooled=keras.Model(model.input, model.get_layer("pool").output),
+        recurrent=recurrent,
+    )
 
 # %% ../nbs/40_picnn_bilstm.ipynb #98dd6639
 def amazon_reviews_frame(rd) -> pd.DataFrame:
@@ -86,34 +133,52 @@ def amazon_reviews_frame(rd) -> pd.DataFrame:
     r = rd.reviews.copy()
     n = r.groupby("user_id").user_id.transform("size")
     seg = np.select([n >= 5, n >= 2], ["5+ reviews", "2-4 reviews"], "1 review")
-    return pd.DataFrame(dict(item_id=r.item_id.values, text=(r.get("title", "").fillna("") + ". " + r.text.fillna("")).str.strip(". ").values,
-                             rating=r.rating.values, recommended=(r.rating >= 4).astype(int).values, age=pd.NA, segment=seg))
+    return pd.DataFrame(
+        dict(
+            item_id=r.item_id.values,
+            text=(r.get("title", "").fillna("") + ". " + r.text.fillna("")).str.strip(". ").values,
+            rating=r.rating.values,
+            recommended=(r.rating >= 4).astype(int).values,
+            age=pd.NA,
+            segment=seg,
+        )
+    )
+
 
 def age_segment(age) -> str:
     for lo, hi, name in AGE_BANDS:
-        if lo <= age <= hi: return name
+        if lo <= age <= hi:
+            return name
     return "unknown"
+
 
 def cf_scores(train: pd.DataFrame, feedback_pred: np.ndarray, reps: np.ndarray, alpha: float = 0.5) -> pd.DataFrame:
     "Step 5: segments x products score = alpha * predicted feedback + (1 - alpha) * max similarity to the segment's liked products."
     df = train.assign(pred=feedback_pred)
     prods = np.sort(df.item_id.unique())
     P = pd.DataFrame(reps, index=df.item_id.values).groupby(level=0).mean().loc[prods].to_numpy()
-    Pn = P / np.maximum(np.linalg.norm(P, axis=1, keepdims=True), 1e-12); sim = Pn @ Pn.T
+    Pn = P / np.maximum(np.linalg.norm(P, axis=1, keepdims=True), 1e-12)
+    sim = Pn @ Pn.T
     overall = df.groupby("item_id").pred.mean().reindex(prods).to_numpy()
     rows = {}
     pos = {p: i for i, p in enumerate(prods)}
     for seg, g in df.groupby("segment"):
         f = g.groupby("item_id").pred.mean()
-        fhat = overall.copy(); fhat[[pos[p] for p in f.index]] = f.to_numpy()
+        fhat = overall.copy()
+        fhat[[pos[p] for p in f.index]] = f.to_numpy()
         liked = [pos[p] for p in g.loc[g.recommended == 1, "item_id"].unique()]
         s = sim[:, liked].max(1) if liked else np.zeros(len(prods))
         rows[seg] = alpha * fhat + (1 - alpha) * s
     return pd.DataFrame(rows, index=prods).T
 
+
 def recommendation_sets(scores: pd.DataFrame, n: int) -> dict:
     "Step 6: the top-n products per segment (ties: lower product id); product ids keep their type (strings stay strings)."
-    return {seg: row.sort_index().sort_values(ascending=False, kind="stable").index[:n].tolist() for seg, row in scores.iterrows()}   # ids keep their type
+    return {
+        seg: row.sort_index().sort_values(ascending=False, kind="stable").index[:n].tolist()
+        for seg, row in scores.iterrows()
+    }  # ids keep their type
+
 
 def recommendation_precision(sets: dict, test: pd.DataFrame) -> float:
     "Share of held-out reviews on recommended (segment, product) pairs that recommend the product; NaN if none."
@@ -125,12 +190,14 @@ def recommendation_precision(sets: dict, test: pd.DataFrame) -> float:
 from dataclasses import dataclass
 from .estimators import Estimator, like_labels
 
+
 @dataclass
 class PICNNBiLSTMConfig:
     "PICNN-BiLSTM hyper-parameters (paper 003 gives none; the chapter's smoke sizes)."
-    text: str = "text"                   # review-text column of the interactions
-    segment: str | None = None           # column grouping users into segments (None: each user its own)
-    feedback: str | None = None          # 0/1 column used as feedback (None: liked = above the rating scale's midpoint)
+
+    text: str = "text"  # review-text column of the interactions
+    segment: str | None = None  # column grouping users into segments (None: each user its own)
+    feedback: str | None = None  # 0/1 column used as feedback (None: liked = above the rating scale's midpoint)
     vocab_size: int = 8000
     seq_len: int = 100
     embed_dim: int = 64
@@ -141,52 +208,88 @@ class PICNNBiLSTMConfig:
     alpha: float = 0.5
     epochs: int = 4
     batch_size: int = 64
-    bidirectional: bool = True           # False with attention=False: the CNN+LSTM baseline
+    bidirectional: bool = True  # False with attention=False: the CNN+LSTM baseline
     attention: bool = True
     seed: int = 0
 
+
 class PICNNBiLSTM(Estimator):
     "Paper 003: CNN over review tokens -> BiLSTM -> attention -> rating and feedback heads; segment x product CF score (steps 5-6)."
+
     Config, name = PICNNBiLSTMConfig, "PICNN-BiLSTM"
 
     def _network(self, n_vocab):
         c = self.config
-        return build_picnn(n_vocab, c.seq_len, c.embed_dim, c.filters, c.kernel_size, c.lstm_units, c.bidirectional, c.attention, c.seed,
-                           n_classes=len(self.classes_))
+        return build_picnn(
+            n_vocab,
+            c.seq_len,
+            c.embed_dim,
+            c.filters,
+            c.kernel_size,
+            c.lstm_units,
+            c.bidirectional,
+            c.attention,
+            c.seed,
+            n_classes=len(self.classes_),
+        )
 
     def _fit(self, data, train):
         import keras
-        from recrepro.data import DataError
+        from recrepro.schema import DataError
+
         c = self.config
         missing = [x for x in (c.text, c.segment, c.feedback) if x and x not in train.columns]
-        if missing: raise DataError(f"train: PICNN-BiLSTM needs the column(s) {missing} (review text, segment, feedback)")
+        if missing:
+            raise DataError(f"train: PICNN-BiLSTM needs the column(s) {missing} (review text, segment, feedback)")
         empty = train[c.text].fillna("").astype(str).str.strip().eq("")
-        if empty.all(): raise DataError("train: every review text is empty")
+        if empty.all():
+            raise DataError("train: every review text is empty")
         self.classes_ = np.unique(data.interactions.rating.to_numpy(float))
         y_r = np.searchsorted(self.classes_, train.rating.to_numpy(float))
-        y_f = train[c.feedback].astype(int).to_numpy() if c.feedback else like_labels(train.rating, data.interactions.rating)
+        y_f = (
+            train[c.feedback].astype(int).to_numpy()
+            if c.feedback
+            else like_labels(train.rating, data.interactions.rating)
+        )
         texts = train[c.text].fillna("").astype(str).to_numpy()
-        vec = keras.layers.TextVectorization(max_tokens=c.vocab_size, output_sequence_length=c.seq_len); vec.adapt(texts)
+        vec = keras.layers.TextVectorization(max_tokens=c.vocab_size, output_sequence_length=c.seq_len)
+        vec.adapt(texts)
         self.vocab_, _ = correlation_filter(standardize(texts), y_r, vec.get_vocabulary(), c.corr_th)
         X = self._tokens(texts)
         self.model_ = self._network(len(self.vocab_) + 2)
-        self.model_.fit(X, {"rating": y_r, "feedback": y_f.astype("float32")}, epochs=c.epochs, batch_size=c.batch_size, verbose=0, shuffle=True)
-        rep = keras.Model(self.model_.input, self.model_.get_layer("representation").output)
-        reps = rep.predict(X, verbose=0, batch_size=256); pred = self.model_.predict(X, verbose=0, batch_size=256)["feedback"].ravel()
+        self.model_.fit(
+            X,
+            {"rating": y_r, "feedback": y_f.astype("float32")},
+            epochs=c.epochs,
+            batch_size=c.batch_size,
+            verbose=0,
+            shuffle=True,
+        )
+        reps = picnn_parts(self.model_)["representation"].predict(X, verbose=0, batch_size=256)
+        pred = self.model_.predict(X, verbose=0, batch_size=256)["feedback"].ravel()
         seg = train[c.segment].astype(str).to_numpy() if c.segment else train.user_id.astype(str).to_numpy()
         self.segment_of_ = pd.Series(seg, index=train.user_id.to_numpy()).groupby(level=0).first()
-        self.cf_ = cf_scores(pd.DataFrame(dict(item_id=train.item_id.to_numpy(), segment=seg, recommended=y_f)), pred, reps, c.alpha)
+        self.cf_ = cf_scores(
+            pd.DataFrame(dict(item_id=train.item_id.to_numpy(), segment=seg, recommended=y_f)), pred, reps, c.alpha
+        )
         self.without_review_ = int(len(self.items_) - self.cf_.shape[1])
 
     def _tokens(self, texts):
         import keras
-        return np.asarray(keras.layers.TextVectorization(vocabulary=self.vocab_, output_sequence_length=self.config.seq_len)(np.asarray(texts, object)))
+
+        return np.asarray(
+            keras.layers.TextVectorization(vocabulary=self.vocab_, output_sequence_length=self.config.seq_len)(
+                np.asarray(texts, object)
+            )
+        )
 
     def _score(self, u, i):
-        S = self.cf_.reindex(columns=self.items_.ids).to_numpy(float)          # products without a training review: NaN
+        S = self.cf_.reindex(columns=self.items_.ids).to_numpy(float)  # products without a training review: NaN
         seg = self.segment_of_.reindex(self.users_.ids[u]).to_numpy()
-        rows = self.cf_.index.get_indexer(pd.Index(seg).fillna("")); out = np.full((len(u), len(i)), -np.inf)
-        ok = rows >= 0; out[ok] = S[rows[ok]][:, i]
+        rows = self.cf_.index.get_indexer(pd.Index(seg).fillna(""))
+        out = np.full((len(u), len(i)), -np.inf)
+        ok = rows >= 0
+        out[ok] = S[rows[ok]][:, i]
         return np.nan_to_num(out, nan=-np.inf)
 
     def predict_proba(self, texts) -> dict:
@@ -195,12 +298,19 @@ class PICNNBiLSTM(Estimator):
         return dict(rating=p["rating"], feedback=p["feedback"].ravel())
 
     def _save_state(self, p):
-        self.model_.save_weights(p/"model.weights.h5")                      # weights + the config: the Lambda layer needs no pickling
-        self.cf_.to_pickle(p/"cf.pkl"); self.segment_of_.to_pickle(p/"segments.pkl")
-        np.savez(p/"state.npz", vocab=np.array(self.vocab_, object), classes=self.classes_, without_review=self.without_review_)
+        self.model_.save_weights(p / "model.weights.h5")  # weights + the config: the Lambda layer needs no pickling
+        self.cf_.to_pickle(p / "cf.pkl")
+        self.segment_of_.to_pickle(p / "segments.pkl")
+        np.savez(
+            p / "state.npz",
+            vocab=np.array(self.vocab_, object),
+            classes=self.classes_,
+            without_review=self.without_review_,
+        )
 
     def _load_state(self, p):
-        z = np.load(p/"state.npz", allow_pickle=True)
+        z = np.load(p / "state.npz", allow_pickle=True)
         self.vocab_, self.classes_, self.without_review_ = z["vocab"].tolist(), z["classes"], int(z["without_review"])
-        self.cf_, self.segment_of_ = pd.read_pickle(p/"cf.pkl"), pd.read_pickle(p/"segments.pkl")
-        self.model_ = self._network(len(self.vocab_) + 2); self.model_.load_weights(p/"model.weights.h5")
+        self.cf_, self.segment_of_ = pd.read_pickle(p / "cf.pkl"), pd.read_pickle(p / "segments.pkl")
+        self.model_ = self._network(len(self.vocab_) + 2)
+        self.model_.load_weights(p / "model.weights.h5")

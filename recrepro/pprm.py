@@ -9,7 +9,7 @@ import pandas as pd
 
 from .data import DataUnavailable, RecData
 from .metrics import binary_metrics
-from .splits import temporal_split, random_split, implicit
+from .splits import temporal_split, random_split, implicit, recent_items
 
 # %% auto #0
 __all__ = ['build_pprm', 'train_pprm', 'ml100k_task', 'clothing_task', 'yelp_task', 'pair_matrix', 'encode_task', 'tfidf_encoder',
@@ -19,193 +19,326 @@ __all__ = ['build_pprm', 'train_pprm', 'ml100k_task', 'clothing_task', 'yelp_tas
 def build_pprm(input_dim: int, hidden=(256, 64), loss: str = "mse", learning_rate: float = 1e-3, seed: int = 0):
     "PPRM (paper 004, eq 4 and Fig 1): input [v_U; v_B] -> Dense-ReLU hidden layers -> sigmoid; loss 'mse' (paper) or 'bce'."
     import keras
+
     keras.utils.set_random_seed(seed)
     inp = keras.Input((input_dim,), name="U_B")
     x = inp
-    for i, h in enumerate(hidden): x = keras.layers.Dense(h, activation="relu", name=f"hidden{i + 1}")(x)
+    for i, h in enumerate(hidden):
+        x = keras.layers.Dense(h, activation="relu", name=f"hidden{i + 1}")(x)
     out = keras.layers.Dense(1, activation="sigmoid", name="R_u_b")(x)
     m = keras.Model(inp, out, name=f"pprm_{loss}")
-    m.compile(optimizer=keras.optimizers.Adam(learning_rate), loss={"mse": "mean_squared_error", "bce": "binary_crossentropy"}[loss],
-              metrics=[keras.metrics.BinaryAccuracy(name="accuracy"), keras.metrics.AUC(name="auc")])
+    m.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss={"mse": "mean_squared_error", "bce": "binary_crossentropy"}[loss],
+        metrics=[keras.metrics.BinaryAccuracy(name="accuracy"), keras.metrics.AUC(name="auc")],
+    )
     return m
 
-def train_pprm(X_tr, y_tr, X_va, y_va, loss="mse", hidden=(256, 64), epochs=20, batch_size=16, learning_rate=1e-3,
-               seed=0, verbose="auto"):
+
+def train_pprm(
+    X_tr,
+    y_tr,
+    X_va,
+    y_va,
+    loss="mse",
+    hidden=(256, 64),
+    epochs=20,
+    batch_size=16,
+    learning_rate=1e-3,
+    seed=0,
+    verbose="auto",
+):
     "Fit PPRM with early stopping on validation loss (best weights restored); returns (model, history dict)."
     import keras, tensorflow as tf
+
     tf.config.experimental.enable_op_determinism()
     m = build_pprm(X_tr.shape[1], hidden, loss, learning_rate, seed)
     cb = [keras.callbacks.EarlyStopping("val_loss", patience=3, restore_best_weights=True)]
-    h = m.fit(X_tr, y_tr.astype("float32"), validation_data=(X_va, y_va.astype("float32")), epochs=epochs,
-              batch_size=batch_size, shuffle=True, callbacks=cb, verbose=verbose)
+    h = m.fit(
+        X_tr,
+        y_tr.astype("float32"),
+        validation_data=(X_va, y_va.astype("float32")),
+        epochs=epochs,
+        batch_size=batch_size,
+        shuffle=True,
+        callbacks=cb,
+        verbose=verbose,
+    )
     return m, h.history
 
 # %% ../nbs/50_pprm.ipynb #ebbfb03d
-def _join(xs): return ", ".join(str(x) for x in xs if str(x))
+def _join(xs):
+    return ", ".join(str(x) for x in xs if str(x))
 
-def ml100k_task(ml: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0, max_train: int = 0, seed: int = 0) -> dict:
+
+def ml100k_task(
+    ml: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0, max_train: int = 0, seed: int = 0
+) -> dict:
     "PPRM task (a): per-user and per-item texts, label = rating ≥ threshold, global temporal split (training part optionally sampled)."
     inter = implicit(ml.interactions, threshold)
     tr, va, te = temporal_split(inter, fracs)
     n_tr_all = len(tr)
     cutoff = int(tr.timestamp.max())
     titles = ml.items.set_index("item_id")
-    hist = (tr.sort_values(["timestamp", "item_id"]).groupby("user_id").tail(n_recent)
-              .assign(t=lambda d: titles.loc[d.item_id, "title"].values).groupby("user_id").t.apply(list))
+    hist = recent_items(tr, n_recent).map(lambda ids: titles.loc[ids, "title"].tolist())
     users = ml.users.set_index("user_id")
-    u_text = {u: f"A {r.age}-year-old {'man' if r.gender == 'M' else 'woman'} working as {r.occupation}. "
-                 f"Recently rated: {_join(hist.get(u, [])) or 'nothing yet'}." for u, r in users.iterrows()}
-    b_text = {i: f"{r.title} ({r.year if pd.notna(r.year) else 'unknown year'}). Genres: {_join(r.categories)}."
-              for i, r in titles.iterrows()}
-    if max_train and max_train < len(tr): tr = tr.sample(n=max_train, random_state=seed).sort_index()
-    return dict(name="ml-100k", parts={"train": tr, "val": va, "test": te}, u_key="user_id", b_key="item_id",
-                u_text=u_text, b_text=b_text, label="label", cutoff=cutoff,
-                note=f"U = demographics + {n_recent} most recent titles before the cutoff; label = rating >= {threshold:g}; global temporal split {fracs}"
-                     + (f"; trained on a seeded sample of {len(tr)} of the {n_tr_all} training ratings" if len(tr) < n_tr_all else ""))
+    u_text = {
+        u: f"A {r.age}-year-old {'man' if r.gender == 'M' else 'woman'} working as {r.occupation}. "
+        f"Recently rated: {_join(hist.get(u, [])) or 'nothing yet'}."
+        for u, r in users.iterrows()
+    }
+    b_text = {
+        i: f"{r.title} ({r.year if pd.notna(r.year) else 'unknown year'}). Genres: {_join(r.categories)}."
+        for i, r in titles.iterrows()
+    }
+    if max_train and max_train < len(tr):
+        tr = tr.sample(n=max_train, random_state=seed).sort_index()
+    return dict(
+        name="ml-100k",
+        parts={"train": tr, "val": va, "test": te},
+        u_key="user_id",
+        b_key="item_id",
+        u_text=u_text,
+        b_text=b_text,
+        label="label",
+        cutoff=cutoff,
+        note=f"U = demographics + {n_recent} most recent titles before the cutoff; label = rating >= {threshold:g}; global temporal split {fracs}"
+        + (
+            f"; trained on a seeded sample of {len(tr)} of the {n_tr_all} training ratings"
+            if len(tr) < n_tr_all
+            else ""
+        ),
+    )
+
 
 def clothing_task(cl, n: int = 0, leaky: bool = False, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> dict:
     "PPRM task (b): U = age (honest), or age + review title + review text (leaky: written after the purchase); B = division/department/class; label = Recommended."
     rv = cl.reviews
     empty = rv.text.str.strip() == ""
     rv = rv.loc[~empty]
-    if n: rv = rv.sample(n=min(n, len(rv)), random_state=seed)
+    if n:
+        rv = rv.sample(n=min(n, len(rv)), random_state=seed)
     rv = rv.assign(label=rv.recommended.astype(int), key=rv.user_id)
-    u_text = {k: f"A {a}-year-old customer." + (f" Review title: {t or '(none)'}. Review: {x}" if leaky else "")
-              for k, a, t, x in zip(rv.key, rv.age, rv.title, rv.text)}
-    b_text = {i: f"Division {d}; department {p}; class {c}." for i, d, p, c in
-              rv[["item_id", "division", "department", "class_name"]].drop_duplicates("item_id").itertuples(index=False)}
+    u_text = {
+        k: f"A {a}-year-old customer." + (f" Review title: {t or '(none)'}. Review: {x}" if leaky else "")
+        for k, a, t, x in zip(rv.key, rv.age, rv.title, rv.text)
+    }
+    b_text = {
+        i: f"Division {d}; department {p}; class {c}."
+        for i, d, p, c in rv[["item_id", "division", "department", "class_name"]]
+        .drop_duplicates("item_id")
+        .itertuples(index=False)
+    }
     tr, va, te = random_split(rv.reset_index(drop=True), fracs, seed)
-    return dict(name="womens-clothing" + (" (with review title and text: LEAKAGE)" if leaky else ""), parts={"train": tr, "val": va, "test": te},
-                u_key="key", b_key="item_id", u_text=u_text, b_text=b_text, label="label", dropped_empty_text=int(empty.sum()),
-                note=f"U = age{' + review title + review text (LEAKAGE: written after the purchase)' if leaky else ' only (nothing written after the purchase)'}; "
-                     f"B = division/department/class; label = Recommended; random split {fracs}; {int(empty.sum())} reviews without text dropped")
+    return dict(
+        name="womens-clothing" + (" (with review title and text: LEAKAGE)" if leaky else ""),
+        parts={"train": tr, "val": va, "test": te},
+        u_key="key",
+        b_key="item_id",
+        u_text=u_text,
+        b_text=b_text,
+        label="label",
+        dropped_empty_text=int(empty.sum()),
+        note=f"U = age{' + review title + review text (LEAKAGE: written after the purchase)' if leaky else ' only (nothing written after the purchase)'}; "
+        f"B = division/department/class; label = Recommended; random split {fracs}; {int(empty.sum())} reviews without text dropped",
+    )
+
 
 def yelp_task(yp: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0) -> dict:
     "PPRM on the paper's Yelp data: U = profile fields + recent businesses, B = name, categories, attributes; label = stars ≥ threshold."
-    t = ml100k_task(RecData(yp.name, yp.interactions, yp.items.assign(year=pd.NA), yp.users.assign(age="", gender="", occupation=""), yp.report),
-                    n_recent, fracs, threshold)
+    t = ml100k_task(
+        RecData(
+            yp.name,
+            yp.interactions,
+            yp.items.assign(year=pd.NA),
+            yp.users.assign(age="", gender="", occupation=""),
+            yp.report,
+        ),
+        n_recent,
+        fracs,
+        threshold,
+    )
     users, items = yp.users.set_index("user_id"), yp.items.set_index("item_id")
     tr = t["parts"]["train"]
-    hist = (tr.sort_values(["timestamp", "item_id"]).groupby("user_id").tail(n_recent)
-              .assign(n=lambda d: items.loc[d.item_id, "title"].values).groupby("user_id").n.apply(list))
+    hist = recent_items(tr, n_recent).map(lambda ids: items.loc[ids, "title"].tolist())
     prof = [c for c in ("review_count", "average_stars", "yelping_since", "fans") if c in users.columns]
-    t["u_text"] = {u: "; ".join(f"{c.replace('_', ' ')} {r[c]}" for c in prof) + f". Recently reviewed: {_join(hist.get(u, [])) or 'nothing yet'}."
-                   for u, r in users.iterrows()}
+    t["u_text"] = {
+        u: "; ".join(f"{c.replace('_', ' ')} {r[c]}" for c in prof)
+        + f". Recently reviewed: {_join(hist.get(u, [])) or 'nothing yet'}."
+        for u, r in users.iterrows()
+    }
     t["b_text"] = {i: f"{r.title}. {_join(r.categories)}. {r.attributes}" for i, r in items.iterrows()}
-    t.update(name="yelp", note=f"U = Yelp profile + {n_recent} recent businesses; B = name, categories, attributes; label = stars >= {threshold:g}")
+    t.update(
+        name="yelp",
+        note=f"U = Yelp profile + {n_recent} recent businesses; B = name, categories, attributes; label = stars >= {threshold:g}",
+    )
     return t
 
 # %% ../nbs/50_pprm.ipynb #30f207f9
 def pair_matrix(task: dict, part: str, u_vecs: dict, b_vecs: dict) -> tuple:
     "(X = [v_U; v_B] rows, y) for one split part; u_vecs/b_vecs map keys to vectors."
     d = task["parts"][part]
-    X = np.hstack([np.stack([u_vecs[k] for k in d[task["u_key"]]]), np.stack([b_vecs[k] for k in d[task["b_key"]]])]).astype(np.float32)
+    X = np.hstack(
+        [np.stack([u_vecs[k] for k in d[task["u_key"]]]), np.stack([b_vecs[k] for k in d[task["b_key"]]])]
+    ).astype(np.float32)
     return X, d[task["label"]].to_numpy().astype(int)
+
 
 def encode_task(task: dict, encode) -> tuple:
     "({user key: vector}, {product key: vector}) with `encode(list of texts) -> array`, each distinct text once."
     uk, bk = list(task["u_text"]), list(task["b_text"])
-    U = encode([task["u_text"][k] for k in uk]); B = encode([task["b_text"][k] for k in bk])
+    U = encode([task["u_text"][k] for k in uk])
+    B = encode([task["b_text"][k] for k in bk])
     return dict(zip(uk, U)), dict(zip(bk, B))
+
 
 def tfidf_encoder(task: dict, dims: int = 128, seed: int = 0):
     "The cheap vectoriser (the paper's Word2Vec alternative): TF-IDF + truncated SVD (LSA), fitted on the training part's texts."
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.decomposition import TruncatedSVD
     from sklearn.pipeline import make_pipeline
+
     tr = task["parts"]["train"]
     fits = {}
     for side, key in (("u", task["u_key"]), ("b", task["b_key"])):
         texts = [task[f"{side}_text"][k] for k in pd.unique(tr[key])]
         vec = TfidfVectorizer(sublinear_tf=True, min_df=1)
         n_comp = max(2, min(dims, len(texts) - 1, len(vec.fit(texts).vocabulary_) - 1))
-        fits[side] = make_pipeline(TfidfVectorizer(sublinear_tf=True, min_df=1), TruncatedSVD(n_comp, random_state=seed)).fit(texts)
-    def vecs(side): return dict(zip(task[f"{side}_text"], fits[side].transform(list(task[f"{side}_text"].values()))))
+        fits[side] = make_pipeline(
+            TfidfVectorizer(sublinear_tf=True, min_df=1), TruncatedSVD(n_comp, random_state=seed)
+        ).fit(texts)
+
+    def vecs(side):
+        return dict(zip(task[f"{side}_text"], fits[side].transform(list(task[f"{side}_text"].values()))))
+
     return vecs("u"), vecs("b")
 
 # %% ../nbs/50_pprm.ipynb #fb2ef090
-def evaluate_task(task: dict, vecs: tuple, tfidf_vecs: tuple, hidden=(256, 64), epochs=20, batch_size=16, learning_rate=1e-3,
-                  seed=0, seeds: int = 1, verbose=0) -> tuple:
+def evaluate_task(
+    task: dict,
+    vecs: tuple,
+    tfidf_vecs: tuple,
+    hidden=(256, 64),
+    epochs=20,
+    batch_size=16,
+    learning_rate=1e-3,
+    seed=0,
+    seeds: int = 1,
+    verbose=0,
+) -> tuple:
     """(results frame, {model: (history, test probabilities)}, {model: [test probabilities per seed]}) for PPRM-MSE, PPRM-BCE,
-    PPRM on TF-IDF, LR on embeddings and the majority class; every row thresholded on validation accuracy (`classification_table`)."""
+    PPRM on TF-IDF, LR on embeddings and the majority class; every row thresholded on validation accuracy (`classification_table`).
+    """
     from sklearn.linear_model import LogisticRegression
     from recrepro.metrics import classification_table
-    Xtr, ytr = pair_matrix(task, "train", *vecs); Xva, yva = pair_matrix(task, "val", *vecs); Xte, yte = pair_matrix(task, "test", *vecs)
-    Ttr, _ = pair_matrix(task, "train", *tfidf_vecs); Tva, _ = pair_matrix(task, "val", *tfidf_vecs); Tte, _ = pair_matrix(task, "test", *tfidf_vecs)
+
+    Xtr, ytr = pair_matrix(task, "train", *vecs)
+    Xva, yva = pair_matrix(task, "val", *vecs)
+    Xte, yte = pair_matrix(task, "test", *vecs)
+    Ttr, _ = pair_matrix(task, "train", *tfidf_vecs)
+    Tva, _ = pair_matrix(task, "val", *tfidf_vecs)
+    Tte, _ = pair_matrix(task, "test", *tfidf_vecs)
     curves, per_seed, notes, scores = {}, {}, {}, {}
     for s in range(seeds):
-        for name, loss, (A, B_, C) in (("PPRM (MSE)", "mse", (Xtr, Xva, Xte)), ("PPRM (BCE)", "bce", (Xtr, Xva, Xte)),
-                                       ("PPRM (MSE) on TF-IDF+LSA", "mse", (Ttr, Tva, Tte))):
+        for name, loss, (A, B_, C) in (
+            ("PPRM (MSE)", "mse", (Xtr, Xva, Xte)),
+            ("PPRM (BCE)", "bce", (Xtr, Xva, Xte)),
+            ("PPRM (MSE) on TF-IDF+LSA", "mse", (Ttr, Tva, Tte)),
+        ):
             m, h = train_pprm(A, ytr, B_, yva, loss, hidden, epochs, batch_size, learning_rate, seed + s, verbose)
             pv, pt = (m.predict(Z, batch_size=1024, verbose=0).ravel() for Z in (B_, C))
             per_seed.setdefault(name, []).append(pt)
             if s == 0:
                 curves[name], scores[name] = (h, pt), (pv, pt)
-                notes[name] = f"best epoch {int(np.argmin(h['val_loss'])) + 1} of {len(h['val_loss'])}" + (f"; {Ttr.shape[1]}-d input" if "TF-IDF" in name else "")
+                notes[name] = f"best epoch {int(np.argmin(h['val_loss'])) + 1} of {len(h['val_loss'])}" + (
+                    f"; {Ttr.shape[1]}-d input" if "TF-IDF" in name else ""
+                )
     lr = LogisticRegression(max_iter=2000, C=1.0).fit(Xtr, ytr)
     name = "Logistic regression on embeddings"
-    scores[name] = (lr.predict_proba(Xva)[:, 1], lr.predict_proba(Xte)[:, 1]); curves[name] = (None, scores[name][1])
-    per_seed[name] = [scores[name][1]] * seeds                     # deterministic: its one score pairs with every seed
+    scores[name] = (lr.predict_proba(Xva)[:, 1], lr.predict_proba(Xte)[:, 1])
+    curves[name] = (None, scores[name][1])
+    per_seed[name] = [scores[name][1]] * seeds  # deterministic: its one score pairs with every seed
     t = classification_table(yva, yte, scores, ytr, seed=seed)
     notes["Majority class"] = f"always {int(ytr.mean() >= 0.5)} (train positive rate {ytr.mean():.3f})"
-    t.insert(0, "task", task["name"]); t["note"] = t.model.map(notes).fillna("")
+    t.insert(0, "task", task["name"])
+    t["note"] = t.model.map(notes).fillna("")
     return t, curves, per_seed
 
 # %% ../nbs/50_pprm.ipynb #e6abe2af
 from dataclasses import dataclass
-from .estimators import Estimator, like_labels, sample_negatives, subsample
+from .estimators import Estimator, like_labels
+from .splits import pointwise_samples
+
 
 @dataclass
 class PPRMConfig:
     "PPRM hyper-parameters (paper 004 §3.2: MSE, Adam 1e-3, batch 16; layer sizes and epochs are ours)."
-    encoder: str = "bert-base"                 # offline the all-MiniLM-L6-v2 stand-in is used and named
+
+    encoder: str = "bert-base"  # offline the all-MiniLM-L6-v2 stand-in is used and named
     hidden: tuple = (256, 64)
-    loss: str = "mse"                          # the paper's; "bce" for cross-entropy
-    epochs: int = 10                           # cap; early stopping on a 10 % validation part keeps the best epoch
+    loss: str = "mse"  # the paper's; "bce" for cross-entropy
+    epochs: int = 10  # cap; early stopping on a 10 % validation part keeps the best epoch
     batch_size: int = 64
     learning_rate: float = 1e-3
     n_recent: int = 5
-    like_threshold: float | None = None        # None: above the midpoint of the data's rating scale
+    like_threshold: float | None = None  # None: above the midpoint of the data's rating scale
     negatives: int = 1
-    max_train: int = 0                         # seeded sample of the training samples (0: all)
+    max_train: int = 0  # seeded sample of the training samples (0: all)
     seed: int = 0
+
 
 class PPRM(Estimator):
     "PPRM (paper 004): MLP over [encoder(user text); encoder(item text)] -> P(like)."
+
     Config, name = PPRMConfig, "PPRM"
 
     def _texts(self, data, train):
         items = self.catalogue(data)
-        item_text = np.where(items.text.str.strip() != "", items.text, np.where(items.title.str.strip() != "", items.title, items.index.astype(str)))
-        order = train.sort_values(["timestamp", "item_id"], kind="stable") if train.timestamp.notna().all() else train
-        recent = order.groupby("user_id").tail(self.config.n_recent).assign(t=lambda d: item_text[self.items_.encode(d.item_id)])
-        by_user = recent.groupby("user_id").t.apply(lambda s: "; ".join(s))
+        text = self.item_text(items)
+        item_text = np.where(text != "", text, items.index.astype(str))
+        by_user = recent_items(train, self.config.n_recent).map(
+            lambda ids: "; ".join(item_text[self.items_.encode(ids)])
+        )
         user_text = [f"Recently rated: {by_user.get(u, 'nothing yet')}." for u in self.users_.ids]
         return user_text, list(item_text)
 
     def _fit(self, data, train):
         from recrepro.text import TextEncoder
         from recrepro.pprm import train_pprm
+
         c = self.config
-        enc = TextEncoder(c.encoder); self.encoder_used_, self.encoder_note_ = enc.used, enc.note
+        enc = TextEncoder(c.encoder)
+        self.encoder_used_, self.encoder_note_ = enc.used, enc.note
         ut, it = self._texts(data, train)
         self.Tu_, self.Ti_ = enc.encode(ut, progress=False), enc.encode(it, progress=False)
-        y = like_labels(train.rating, data.interactions.rating, c.like_threshold)
-        u, i = self.users_.encode(train.user_id), self.items_.encode(train.item_id)
-        nu, ni = sample_negatives(u[y == 1], self.seen_, c.negatives, c.seed)
-        u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
-        u, i, y = subsample((u, i, y), c.max_train, c.seed)
+        labels = lambda r: like_labels(r, data.interactions.rating, c.like_threshold)
+        s = pointwise_samples(
+            train, self.users_, self.items_, labels, 0, c.negatives, max_samples=c.max_train, seed=c.seed
+        )
+        u, i, y = s["u"], s["i"], s["y"]
         val = np.random.default_rng(c.seed).random(len(u)) < 0.1
         X = np.hstack([self.Tu_[u], self.Ti_[i]])
-        self.model_, self.history_ = train_pprm(X[~val], y[~val], X[val], y[val], c.loss, tuple(c.hidden), c.epochs, c.batch_size,
-                                                c.learning_rate, c.seed, verbose=0)
+        self.model_, self.history_ = train_pprm(
+            X[~val],
+            y[~val],
+            X[val],
+            y[val],
+            c.loss,
+            tuple(c.hidden),
+            c.epochs,
+            c.batch_size,
+            c.learning_rate,
+            c.seed,
+            verbose=0,
+        )
 
     def _score(self, u, i):
-        out = np.empty((len(u), len(i)), np.float32); step = max(1, 50000 // max(len(i), 1))
+        out = np.empty((len(u), len(i)), np.float32)
+        step = max(1, 50000 // max(len(i), 1))
         for s in range(0, len(u), step):
-            b = u[s:s + step]
+            b = u[s : s + step]
             X = np.hstack([np.repeat(self.Tu_[b], len(i), 0), np.tile(self.Ti_[i], (len(b), 1))])
-            out[s:s + step] = self.model_.predict(X, batch_size=8192, verbose=0).reshape(len(b), len(i))
+            out[s : s + step] = self.model_.predict(X, batch_size=8192, verbose=0).reshape(len(b), len(i))
         return out
 
     def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
@@ -214,10 +347,13 @@ class PPRM(Estimator):
         return self.model_.predict(np.hstack([self.Tu_[u], self.Ti_[i]]), batch_size=8192, verbose=0).ravel()
 
     def _save_state(self, p):
-        self.model_.save(p/"model.keras")
-        np.savez(p/"state.npz", Tu=self.Tu_, Ti=self.Ti_, meta=np.array([self.encoder_used_, self.encoder_note_]))
+        self.model_.save(p / "model.keras")
+        np.savez(p / "state.npz", Tu=self.Tu_, Ti=self.Ti_, meta=np.array([self.encoder_used_, self.encoder_note_]))
 
     def _load_state(self, p):
         import keras
-        self.model_ = keras.models.load_model(p/"model.keras")
-        z = np.load(p/"state.npz"); self.Tu_, self.Ti_ = z["Tu"], z["Ti"]; self.encoder_used_, self.encoder_note_ = z["meta"].tolist()
+
+        self.model_ = keras.models.load_model(p / "model.keras")
+        z = np.load(p / "state.npz")
+        self.Tu_, self.Ti_ = z["Tu"], z["Ti"]
+        self.encoder_used_, self.encoder_note_ = z["meta"].tolist()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_reproduce.ipynb #4a787bf4
 from __future__ import annotations
-import argparse, hashlib, json, logging, os, platform, shutil, subprocess, sys, tempfile, time
+import argparse, hashlib, json, logging, os, platform, re, shutil, subprocess, sys, tempfile, time
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .core import (ChapterContractError, atomic_write, check_chapter, file_sha256, package_dir, repo_root)
+from .core import ChapterContractError, atomic_write, check_chapter, file_sha256, package_dir, repo_root
 
 log = logging.getLogger("recrepro.reproduce")
 
@@ -20,20 +20,22 @@ log = logging.getLogger("recrepro.reproduce")
 __all__ = ['log', 'VERSIONED', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path', 'load_profile',
            'package_digest', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'ChapterFailed', 'own_kernel',
            'run_chapter', 'versions', 'device_info', 'merge_scorecard', 'merge_claims', 'write_scorecard', 'reproduce',
-           'main']
+           'main', 'black_mode', 'format_export_cells', 'export_main']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
     "A profile name (`smoke`, `full`) from `reproduce/profiles/`, or a path to a YAML file."
     p = Path(profile)
     if p.suffix in (".yaml", ".yml"):
-        if not p.is_file(): raise FileNotFoundError(f"profile file {p} not found")
+        if not p.is_file():
+            raise FileNotFoundError(f"profile file {p} not found")
         return p.resolve()
-    p = repo_root(root)/"reproduce"/"profiles"/f"{profile}.yaml"
+    p = repo_root(root) / "reproduce" / "profiles" / f"{profile}.yaml"
     if not p.is_file():
         have = sorted(q.stem for q in p.parent.glob("*.yaml"))
         raise FileNotFoundError(f"no profile {profile!r} in {p.parent} (have: {have})")
     return p
+
 
 def load_profile(profile: str, root=None) -> dict:
     "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict}}."
@@ -45,7 +47,7 @@ def load_profile(profile: str, root=None) -> dict:
         if not isinstance(sec, dict) or "notebook" not in sec:
             raise ValueError(f"{path}: chapter {ch!r} needs a `notebook:` entry")
         nb = Path(sec["notebook"])
-        nb = nb if nb.is_absolute() else (path.parent/nb if (path.parent/nb).exists() else repo_root(root)/nb)
+        nb = nb if nb.is_absolute() else (path.parent / nb if (path.parent / nb).exists() else repo_root(root) / nb)
         chapters[ch] = dict(notebook=nb.resolve(), parameters=dict(sec.get("parameters") or {}))
     return dict(name=name, path=path, seed=int(cfg.get("seed", 0)), chapters=chapters)
 
@@ -55,194 +57,360 @@ def package_digest() -> str:
     h = hashlib.sha256()
     pkg = package_dir()
     for f in sorted(pkg.rglob("*.py")):
-        h.update(str(f.relative_to(pkg)).encode()); h.update(f.read_bytes())
+        h.update(str(f.relative_to(pkg)).encode())
+        h.update(f.read_bytes())
     return h.hexdigest()
+
 
 def chapter_stamp(nb: Path, params: dict) -> dict:
     "What a chapter's outputs depend on."
-    return dict(notebook=file_sha256(nb), parameters=hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest(),
-                package=package_digest())
+    return dict(
+        notebook=file_sha256(nb),
+        parameters=hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest(),
+        package=package_digest(),
+    )
+
 
 def _outputs(out_dir: Path) -> list:
     return sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file() and p.name != "_stamp.json")
 
+
 def is_up_to_date(out_dir: Path, stamp: dict) -> bool:
     "True when `out_dir/_stamp.json` matches `stamp` and every output it lists exists."
-    f = Path(out_dir)/"_stamp.json"
-    if not f.is_file(): return False
+    f = Path(out_dir) / "_stamp.json"
+    if not f.is_file():
+        return False
     old = json.loads(f.read_text())
-    return all(old.get(k) == v for k, v in stamp.items()) and bool(old.get("outputs")) \
-        and all((Path(out_dir)/o).is_file() for o in old["outputs"])
+    return (
+        all(old.get(k) == v for k, v in stamp.items())
+        and bool(old.get("outputs"))
+        and all((Path(out_dir) / o).is_file() for o in old["outputs"])
+    )
+
 
 def write_stamp(out_dir: Path, stamp: dict):
-    atomic_write(Path(out_dir)/"_stamp.json", json.dumps(dict(**stamp, outputs=_outputs(Path(out_dir))), indent=1) + "\n")
+    atomic_write(
+        Path(out_dir) / "_stamp.json", json.dumps(dict(**stamp, outputs=_outputs(Path(out_dir))), indent=1) + "\n"
+    )
 
 # %% ../nbs/02_reproduce.ipynb #3883d06d
 class ChapterFailed(RuntimeError):
     "A chapter whose notebook raised; the message names the chapter, the cell and the error."
 
+
 def own_kernel(tmp: Path) -> str:
     "Register a kernelspec for `sys.executable` under `tmp` (prepended to `JUPYTER_PATH`); returns its name."
     from ipykernel.kernelspec import write_kernel_spec
+
     name = "recrepro-" + hashlib.sha1(sys.executable.encode()).hexdigest()[:8]
-    kdir = Path(tmp)/"kernels"/name
-    if not kdir.exists(): write_kernel_spec(path=kdir, overrides={"display_name": f"recrepro ({sys.executable})"})
+    kdir = Path(tmp) / "kernels" / name
+    if not kdir.exists():
+        write_kernel_spec(path=kdir, overrides={"display_name": f"recrepro ({sys.executable})"})
     paths = os.environ.get("JUPYTER_PATH", "")
-    if str(tmp) not in paths.split(os.pathsep): os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp)] + ([paths] if paths else []))
+    if str(tmp) not in paths.split(os.pathsep):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp)] + ([paths] if paths else []))
     return name
+
 
 def _failing_cell(nb: Path, executed: Path, exec_count) -> str:
     "'cell i of <nb> (In [n]: `first line`)': i indexes the chapter's own notebook (papermill adds cells to its copy)."
     import nbformat
+
     try:
-        src = next(c.source for c in nbformat.read(str(executed), as_version=4).cells
-                   if c.cell_type == "code" and c.get("execution_count") == exec_count)
+        src = next(
+            c.source
+            for c in nbformat.read(str(executed), as_version=4).cells
+            if c.cell_type == "code" and c.get("execution_count") == exec_count
+        )
         idx = next((i for i, c in enumerate(nbformat.read(str(nb), as_version=4).cells) if c.source == src), "?")
-    except Exception: return f"In [{exec_count}] of the executed notebook"
+    except Exception:
+        return f"In [{exec_count}] of the executed notebook"
     first = next((l.strip() for l in src.splitlines() if l.strip() and not l.startswith("#|")), "")
     return f"cell {idx} of {nb.name} (In [{exec_count}]: `{first[:80]}`)"
+
 
 def run_chapter(name: str, nb: Path, params: dict, executed: Path, kernel: str, progress: bool = True):
     "Execute `nb` with papermill into `executed`; raise `ChapterFailed` naming the failing cell."
     import papermill as pm
+
     executed.parent.mkdir(parents=True, exist_ok=True)
     try:
-        pm.execute_notebook(str(nb), str(executed), parameters=params, kernel_name=kernel, cwd=str(nb.parent),
-                            progress_bar=progress, log_output=False, request_save_on_cell_execute=True)
+        pm.execute_notebook(
+            str(nb),
+            str(executed),
+            parameters=params,
+            kernel_name=kernel,
+            cwd=str(nb.parent),
+            progress_bar=progress,
+            log_output=False,
+            request_save_on_cell_execute=True,
+        )
     except pm.PapermillExecutionError as e:
-        raise ChapterFailed(f"chapter {name!r} failed in {_failing_cell(nb, executed, e.exec_count)}: "
-                            f"{e.ename}: {e.evalue} -- executed notebook: {executed}") from None
+        raise ChapterFailed(
+            f"chapter {name!r} failed in {_failing_cell(nb, executed, e.exec_count)}: "
+            f"{e.ename}: {e.evalue} -- executed notebook: {executed}"
+        ) from None
     except Exception as e:
-        raise ChapterFailed(f"chapter {name!r} could not run: {type(e).__name__}: {e} -- executed notebook: {executed}") from None
+        raise ChapterFailed(
+            f"chapter {name!r} could not run: {type(e).__name__}: {e} -- executed notebook: {executed}"
+        ) from None
 
 # %% ../nbs/02_reproduce.ipynb #d3572baf
-VERSIONED = ["recrepro", "tensorflow", "keras", "keras-cv", "keras-hub", "numpy", "pandas", "scikit-learn",
-             "papermill", "nbdev", "nltk", "tokenizers"]
+VERSIONED = [
+    "recrepro",
+    "tensorflow",
+    "keras",
+    "keras-cv",
+    "keras-hub",
+    "numpy",
+    "pandas",
+    "scikit-learn",
+    "papermill",
+    "nbdev",
+    "nltk",
+    "tokenizers",
+]
+
 
 def versions(names=VERSIONED) -> dict:
     out = {"python": platform.python_version()}
     for n in names:
-        try: out[n] = metadata.version(n)
-        except metadata.PackageNotFoundError: out[n] = None
+        try:
+            out[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            out[n] = None
     return out
+
 
 def device_info() -> dict:
     "CPU model, core count and GPU names (from `nvidia-smi`, so no framework is imported)."
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"): cpu = line.split(":", 1)[1].strip(); break
-    except OSError: pass
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
     gpus = []
     if shutil.which("nvidia-smi"):
         try:
-            r = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True, text=True, timeout=20)
+            r = subprocess.run(
+                ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True, text=True, timeout=20
+            )
             gpus = [g.strip() for g in r.stdout.splitlines() if g.strip()] if r.returncode == 0 else []
-        except (OSError, subprocess.SubprocessError): pass
+        except (OSError, subprocess.SubprocessError):
+            pass
     return dict(cpu=cpu, cores=os.cpu_count(), gpus=gpus, platform=platform.platform())
 
-SCORECARD_COLUMNS = ["chapter", "table/figure", "metric", "paper's claim", "ours", "n", "data", "model/backbone", "note"]
-ABSOLUTE_COLUMNS = ["chapter", "paper's claim", "metric", "paper's number", "ours", "best tuned baseline (same task)", "n", "data", "verdict"]
-RELATIVE_COLUMNS = ["chapter", "claim", "metric", "A", "B", "effect (A − B)", "95 % CI", "seeds", "n", "data", "verdict"]
+
+SCORECARD_COLUMNS = [
+    "chapter",
+    "table/figure",
+    "metric",
+    "paper's claim",
+    "ours",
+    "n",
+    "data",
+    "model/backbone",
+    "note",
+]
+ABSOLUTE_COLUMNS = [
+    "chapter",
+    "paper's claim",
+    "metric",
+    "paper's number",
+    "ours",
+    "best tuned baseline (same task)",
+    "n",
+    "data",
+    "verdict",
+]
+RELATIVE_COLUMNS = [
+    "chapter",
+    "claim",
+    "metric",
+    "A",
+    "B",
+    "effect (A − B)",
+    "95 % CI",
+    "seeds",
+    "n",
+    "data",
+    "verdict",
+]
+
 
 def _chapters(profile_dir):
     for f in sorted(Path(profile_dir).glob("*/metrics.json")):
-        m = json.loads(f.read_text()); yield m.get("chapter", f.parent.name), m
+        m = json.loads(f.read_text())
+        yield m.get("chapter", f.parent.name), m
+
 
 def _ours(v, status):
     "The number, with the sanity gate's mark where the model did not learn."
     return v if status in (None, "ok", "trivial") else f"{_fmt(v)} (**{status}**)"
+
 
 def merge_scorecard(profile_dir) -> pd.DataFrame:
     "One row per recorded metric of every `<chapter>/metrics.json` under `profile_dir`; 'ours' carries the not-trained mark."
     rows = []
     for ch, m in _chapters(profile_dir):
         for r in m.get("metrics", []):
-            rows.append({"chapter": ch, "table/figure": r.get("where", ""), "metric": r["metric"], "paper's claim": r.get("paper"),
-                         "ours": _ours(r["ours"], r.get("status")), "n": r.get("n"), "data": r.get("data", ""),
-                         "model/backbone": r.get("model", ""), "note": r.get("note", "")})
+            rows.append(
+                {
+                    "chapter": ch,
+                    "table/figure": r.get("where", ""),
+                    "metric": r["metric"],
+                    "paper's claim": r.get("paper"),
+                    "ours": _ours(r["ours"], r.get("status")),
+                    "n": r.get("n"),
+                    "data": r.get("data", ""),
+                    "model/backbone": r.get("model", ""),
+                    "note": r.get("note", ""),
+                }
+            )
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
+
 
 def merge_claims(profile_dir) -> tuple:
     "(absolute, relative) frames of every chapter's headline numbers and relative claims: the two parts of 'Does the claim hold?'."
     ab, rel = [], []
     for ch, m in _chapters(profile_dir):
         for h in m.get("headlines", []):
-            ab.append({"chapter": ch, "paper's claim": h["claim"], "metric": h["metric"], "paper's number": h["paper"],
-                       "ours": f"{_fmt(_ours(h['ours'], h.get('status')))} ({h['model']})",
-                       "best tuned baseline (same task)": f"{_fmt(h['ceiling'])} ({h['ceiling_model']})", "n": h["n"], "data": h["data"],
-                       "verdict": h["verdict"]})
+            ab.append(
+                {
+                    "chapter": ch,
+                    "paper's claim": h["claim"],
+                    "metric": h["metric"],
+                    "paper's number": h["paper"],
+                    "ours": f"{_fmt(_ours(h['ours'], h.get('status')))} ({h['model']})",
+                    "best tuned baseline (same task)": f"{_fmt(h['ceiling'])} ({h['ceiling_model']})",
+                    "n": h["n"],
+                    "data": h["data"],
+                    "verdict": h["verdict"],
+                }
+            )
         for c in m.get("claims", []):
-            rel.append({"chapter": ch, "claim": c["claim"], "metric": c["metric"], "A": f"{c['a']}: {_fmt(c.get('a_value'))}",
-                        "B": f"{c['b']}: {_fmt(c.get('b_value'))}", "effect (A − B)": f"{c['effect']:+.4f}",
-                        "95 % CI": f"[{c['ci_low']:+.4f}, {c['ci_high']:+.4f}]", "seeds": c["seeds"], "n": c["n"], "data": c["data"],
-                        "verdict": c["verdict"]})
+            rel.append(
+                {
+                    "chapter": ch,
+                    "claim": c["claim"],
+                    "metric": c["metric"],
+                    "A": f"{c['a']}: {_fmt(c.get('a_value'))}",
+                    "B": f"{c['b']}: {_fmt(c.get('b_value'))}",
+                    "effect (A − B)": f"{c['effect']:+.4f}",
+                    "95 % CI": f"[{c['ci_low']:+.4f}, {c['ci_high']:+.4f}]",
+                    "seeds": c["seeds"],
+                    "n": c["n"],
+                    "data": c["data"],
+                    "verdict": c["verdict"],
+                }
+            )
     return pd.DataFrame(ab, columns=ABSOLUTE_COLUMNS), pd.DataFrame(rel, columns=RELATIVE_COLUMNS)
 
+
 def _fmt(v):
-    if v is None or (isinstance(v, float) and pd.isna(v)): return "—"
-    if isinstance(v, float): return f"{v:.4g}"
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.4g}"
     return str(v).replace("|", "\\|").replace("\n", " ")
 
+
 def _md(df, cols, empty):
-    if df.empty: return [empty]
-    return ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)] + ["| " + " | ".join(_fmt(r[c]) for c in cols) + " |" for r in df.to_dict("records")]
+    if df.empty:
+        return [empty]
+    return ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)] + [
+        "| " + " | ".join(_fmt(r[c]) for c in cols) + " |" for r in df.to_dict("records")
+    ]
+
 
 def write_scorecard(profile_dir, profile: str) -> Path:
     "Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims, then 'Does the claim hold?' in two parts."
-    df = merge_scorecard(profile_dir); ab, rel = merge_claims(profile_dir)
-    head = [f"# Scorecard — profile `{profile}`", "",
-            "Every number under *ours* was computed by the run that wrote this file; *paper's claim* is copied from the",
-            "paper (— where it gives none). *data* and *model/backbone* name what was actually used, stand-ins included.",
-            "*n* is the number of test samples or users behind the number. A model whose predictions are constant or do not",
-            "beat the trivial row (majority class, POP) beyond its 95 % CI is marked **not trained**; no verdict is drawn from it.", ""]
+    df = merge_scorecard(profile_dir)
+    ab, rel = merge_claims(profile_dir)
+    head = [
+        f"# Scorecard — profile `{profile}`",
+        "",
+        "Every number under *ours* was computed by the run that wrote this file; *paper's claim* is copied from the",
+        "paper (— where it gives none). *data* and *model/backbone* name what was actually used, stand-ins included.",
+        "*n* is the number of test samples or users behind the number. A model whose predictions are constant or do not",
+        "beat the trivial row (majority class, POP) beyond its 95 % CI is marked **not trained**; no verdict is drawn from it.",
+        "",
+    ]
     body = _md(df, SCORECARD_COLUMNS, "_No chapter has recorded a metric yet._")
-    body += ["", "## Does the claim hold?", "", "### Absolute numbers", "",
-             "The paper's number beside ours and the best tuned baseline on the same task. Where even that baseline stays below",
-             "the paper's number, our data cannot reach it and the verdict is *not testable on this data*.", ""]
+    body += [
+        "",
+        "## Does the claim hold?",
+        "",
+        "### Absolute numbers",
+        "",
+        "The paper's number beside ours and the best tuned baseline on the same task. Where even that baseline stays below",
+        "the paper's number, our data cannot reach it and the verdict is *not testable on this data*.",
+        "",
+    ]
     body += _md(ab, ABSOLUTE_COLUMNS, "_No chapter has recorded a headline number._")
-    body += ["", "### Relative claims", "",
-             "Each paper's core comparisons, as paired tests on the same test samples or users: the effect averaged over",
-             "seeds, a 95 % paired-bootstrap CI, and holds (CI above 0) / does not hold (CI below 0) / inconclusive. One seed",
-             "is inconclusive by design; the profile's `seeds` sets how many.", ""]
+    body += [
+        "",
+        "### Relative claims",
+        "",
+        "Each paper's core comparisons, as paired tests on the same test samples or users: the effect averaged over",
+        "seeds, a 95 % paired-bootstrap CI, and holds (CI above 0) / does not hold (CI below 0) / inconclusive. One seed",
+        "is inconclusive by design; the profile's `seeds` sets how many.",
+        "",
+    ]
     body += _md(rel, RELATIVE_COLUMNS, "_No chapter has recorded a relative claim._")
-    for f in sorted(Path(profile_dir).glob("*/scorecard_section.md")):        # e.g. the audit's common-protocol section
+    for f in sorted(Path(profile_dir).glob("*/scorecard_section.md")):  # e.g. the audit's common-protocol section
         body += ["", f.read_text().strip()]
-    return atomic_write(Path(profile_dir)/"SCORECARD.md", "\n".join(head + body) + "\n")
+    return atomic_write(Path(profile_dir) / "SCORECARD.md", "\n".join(head + body) + "\n")
 
 # %% ../nbs/02_reproduce.ipynb #592b6101
-def _rel(p: Path, root: Path) -> str: return str(p.relative_to(root) if p.is_relative_to(root) else p)
+def _rel(p: Path, root: Path) -> str:
+    return str(p.relative_to(root) if p.is_relative_to(root) else p)
 
-def reproduce(profile="smoke", chapters=None, force=False, out="figures", fail_fast=False, runs=None,
-              progress=True, root=None) -> dict:
+
+def reproduce(
+    profile="smoke", chapters=None, force=False, out="figures", fail_fast=False, runs=None, progress=True, root=None
+) -> dict:
     "Run the chapters of `profile`; returns the run record (also written to `<out>/<profile>/run.json`)."
     prof = load_profile(profile, root)
     root = repo_root(root)
-    out = Path(out) if Path(out).is_absolute() else root/out
-    runs = Path(runs) if runs else root/"reproduce"/"runs"/prof["name"]
+    out = Path(out) if Path(out).is_absolute() else root / out
+    runs = Path(runs) if runs else root / "reproduce" / "runs" / prof["name"]
     selected = list(prof["chapters"]) if not chapters else list(chapters)
     unknown = [c for c in selected if c not in prof["chapters"]]
-    if unknown: raise ValueError(f"unknown chapter(s) {unknown}; profile {prof['name']!r} has {list(prof['chapters'])}")
-    pdir = out/prof["name"]; pdir.mkdir(parents=True, exist_ok=True)
-    rec_path = pdir/"run.json"
+    if unknown:
+        raise ValueError(f"unknown chapter(s) {unknown}; profile {prof['name']!r} has {list(prof['chapters'])}")
+    pdir = out / prof["name"]
+    pdir.mkdir(parents=True, exist_ok=True)
+    rec_path = pdir / "run.json"
     old = json.loads(rec_path.read_text()) if rec_path.is_file() else {}
-    record = dict(profile=prof["name"], profile_file=_rel(prof["path"], root),
-                  seed=prof["seed"], started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                  device=device_info(), versions=versions(), chapters=dict(old.get("chapters", {})))
+    record = dict(
+        profile=prof["name"],
+        profile_file=_rel(prof["path"], root),
+        seed=prof["seed"],
+        started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        device=device_info(),
+        versions=versions(),
+        chapters=dict(old.get("chapters", {})),
+    )
     failures = []
     with tempfile.TemporaryDirectory(prefix="recrepro-kernel-") as ktmp:
         kernel = own_kernel(Path(ktmp))
         for i, ch in enumerate(selected, 1):
             nb, params = prof["chapters"][ch]["notebook"], dict(prof["chapters"][ch]["parameters"])
-            odir = pdir/ch
+            odir = pdir / ch
             params.update(profile=prof["name"], seed=params.get("seed", prof["seed"]))
             entry = dict(notebook=_rel(nb, root), parameters=params)
             try:
                 check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
             except ChapterContractError as e:
-                failures.append(str(e)); log.error("[%d/%d] %s: contract broken: %s", i, len(selected), ch, e)
+                failures.append(str(e))
+                log.error("[%d/%d] %s: contract broken: %s", i, len(selected), ch, e)
                 record["chapters"][ch] = dict(entry, status="failed", seconds=0.0, error=str(e))
-                if fail_fast: break
+                if fail_fast:
+                    break
                 continue
             stamp = chapter_stamp(nb, params)
             if not force and is_up_to_date(odir, stamp):
@@ -251,7 +419,7 @@ def reproduce(profile="smoke", chapters=None, force=False, out="figures", fail_f
                 record["chapters"][ch] = dict(entry, status="skipped (up to date)", seconds=prev.get("seconds"))
                 continue
             log.info("[%d/%d] %s: running %s", i, len(selected), ch, entry["notebook"])
-            executed = runs/f"{nb.stem}.ipynb"
+            executed = runs / f"{nb.stem}.ipynb"
             t0 = time.perf_counter()
             try:
                 run_chapter(ch, nb, dict(params, out_dir=str(odir)), executed, kernel, progress)
@@ -261,19 +429,26 @@ def reproduce(profile="smoke", chapters=None, force=False, out="figures", fail_f
                 log.info("[%d/%d] %s: done in %.1f s", i, len(selected), ch, secs)
             except ChapterFailed as e:
                 secs = round(time.perf_counter() - t0, 2)
-                failures.append(str(e)); log.error("[%d/%d] %s", i, len(selected), e)
-                (odir/"_stamp.json").unlink(missing_ok=True)
-                record["chapters"][ch] = dict(entry, status="failed", seconds=secs, error=str(e), executed=_rel(executed, root))
-                if fail_fast: break
+                failures.append(str(e))
+                log.error("[%d/%d] %s", i, len(selected), e)
+                (odir / "_stamp.json").unlink(missing_ok=True)
+                record["chapters"][ch] = dict(
+                    entry, status="failed", seconds=secs, error=str(e), executed=_rel(executed, root)
+                )
+                if fail_fast:
+                    break
     record["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     record["failures"] = failures
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
     return record
 
+
 def main(argv=None):
     "Console entry point `recrepro-reproduce`."
-    ap = argparse.ArgumentParser(prog="recrepro-reproduce", description="Run recrepro's chapters with papermill and regenerate figures/.")
+    ap = argparse.ArgumentParser(
+        prog="recrepro-reproduce", description="Run recrepro's chapters with papermill and regenerate figures/."
+    )
     ap.add_argument("--profile", default="smoke", help="smoke | full | path/to/profile.yaml (default smoke)")
     ap.add_argument("--chapters", nargs="*", help="chapter names from the profile (default: all)")
     ap.add_argument("--force", action="store_true", help="rerun chapters whose outputs are up to date")
@@ -283,18 +458,80 @@ def main(argv=None):
     ap.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
     a = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", stream=sys.stderr)
-    try: rec = reproduce(a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress)
+    try:
+        rec = reproduce(a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress)
     except (FileNotFoundError, ValueError) as e:
-        print(f"recrepro-reproduce: {e}", file=sys.stderr); return 2
+        print(f"recrepro-reproduce: {e}", file=sys.stderr)
+        return 2
     times = {c: v.get("seconds") for c, v in rec["chapters"].items()}
-    print(f"profile {rec['profile']}: " + ", ".join(f"{c} {v['status']}" + (f" {v['seconds']} s" if v.get('seconds') else "")
-                                                      for c, v in rec["chapters"].items()))
+    print(
+        f"profile {rec['profile']}: "
+        + ", ".join(
+            f"{c} {v['status']}" + (f" {v['seconds']} s" if v.get("seconds") else "")
+            for c, v in rec["chapters"].items()
+        )
+    )
     if rec["failures"]:
         print(f"{len(rec['failures'])} chapter(s) failed:", file=sys.stderr)
-        for f in rec["failures"]: print("  " + f, file=sys.stderr)
+        for f in rec["failures"]:
+            print("  " + f, file=sys.stderr)
         return 1
+    return 0
+
+# %% ../nbs/02_reproduce.ipynb #570df74f
+def black_mode():
+    "black's Mode at the project's width: `[tool.black] line-length` in pyproject.toml (default 120)."
+    import black, tomllib
+
+    p = repo_root() / "pyproject.toml"
+    conf = tomllib.loads(p.read_text()).get("tool", {}).get("black", {}) if p.is_file() else {}
+    return black.Mode(line_length=int(conf.get("line-length", 120)))
+
+
+def format_export_cells(nb_path, mode=None) -> int:
+    "Black-format the `#| export` cells of one notebook in place; returns how many cells changed."
+    import black
+
+    mode, p = mode or black_mode(), Path(nb_path)
+    nb, changed = json.loads(p.read_text()), 0
+    for c in nb["cells"]:
+        src = "".join(c["source"])
+        if c["cell_type"] != "code" or not re.match(r"#\|\s*export\b", src.lstrip()):
+            continue
+        lines = src.split("\n")
+        k = next(
+            (n for n, line in enumerate(lines) if not line.lstrip().startswith("#|")), len(lines)
+        )  # nbdev directives stay `#|`
+        try:
+            new = "\n".join(lines[:k] + [black.format_str("\n".join(lines[k:]), mode=mode).rstrip("\n")])
+        except black.InvalidInput as e:
+            raise ValueError(f"{p}: cell {c.get('id', '?')} is not valid Python for black: {e}") from None
+        if new != src.rstrip("\n"):
+            lines = new.split("\n")
+            c["source"], changed = [line + "\n" for line in lines[:-1]] + [lines[-1]], changed + 1
+    if changed:
+        atomic_write(p, json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+    return changed
+
+
+def export_main(argv=None) -> int:
+    "`recrepro-export`: black-format every notebook's export cells at the project's width, then nbdev_export at that width."
+    import black, functools
+    from nbdev.config import get_config
+    from nbdev.doclinks import nbdev_export as export_notebooks  # (nbdev_test skips a cell that calls it by name)
+
+    mode = black_mode()
+    nbs = sorted(Path(get_config().nbs_path).glob("*.ipynb"))
+    n = sum(format_export_cells(f, mode) for f in nbs)
+    black.Mode = functools.partial(
+        black.Mode, line_length=mode.line_length
+    )  # nbdev's black_format builds black.Mode() per cell
+    export_notebooks(procs="black_format")
+    print(f"formatted {n} export cell(s) in {len(nbs)} notebooks; exported at {mode.line_length} columns")
     return 0
 
 # %% ../nbs/02_reproduce.ipynb #a77ca662
 import builtins
-if __name__ == "__main__" and not getattr(builtins, "__IPYTHON__", False): sys.exit(main())
+
+if __name__ == "__main__" and not getattr(builtins, "__IPYTHON__", False):
+    sys.exit(main())

@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .data import DataError
+from .schema import DataError
 
 # %% auto #0
 __all__ = ['assert_disjoint', 'random_split', 'per_user_random_split', 'per_user_temporal_split', 'leave_last_out',
            'temporal_split', 'kcore', 'implicit', 'IdIndex', 'interaction_matrix', 'sequences', 'latest_history',
-           'Windows', 'history_windows']
+           'recent_items', 'sample_negatives', 'subsample', 'pointwise_samples']
 
 # %% ../nbs/03_splits.ipynb #869b9ba0
 def assert_disjoint(*parts: pd.DataFrame, whole: pd.DataFrame | None = None):
@@ -22,23 +22,30 @@ def assert_disjoint(*parts: pd.DataFrame, whole: pd.DataFrame | None = None):
     seen = pd.Index([])
     for k, p in enumerate(parts):
         both = seen.intersection(p.index)
-        if len(both): raise AssertionError(f"part {k} shares {len(both)} row(s) with an earlier part, e.g. {list(both[:3])}")
+        if len(both):
+            raise AssertionError(f"part {k} shares {len(both)} row(s) with an earlier part, e.g. {list(both[:3])}")
         seen = seen.append(p.index)
     if whole is not None and (len(seen) != len(whole) or not seen.sort_values().equals(whole.index.sort_values())):
         raise AssertionError(f"parts cover {len(seen)} rows, the whole has {len(whole)}")
 
+
 def _check(inter, cols=("user_id", "item_id")):
     missing = [c for c in cols if c not in inter.columns]
-    if missing: raise DataError(f"interactions lack column(s) {missing}")
-    if not inter.index.is_unique: raise DataError("interactions index has duplicates: reset_index() first")
+    if missing:
+        raise DataError(f"interactions lack column(s) {missing}")
+    if not inter.index.is_unique:
+        raise DataError("interactions index has duplicates: reset_index() first")
+
 
 def random_split(inter: pd.DataFrame, fracs=(0.7, 0.15, 0.15), seed: int = 0) -> tuple:
     "Random split of the rows into len(fracs) parts (e.g. 70/15/15)."
     _check(inter)
-    if not np.isclose(sum(fracs), 1): raise ValueError(f"fractions {fracs} must sum to 1")
+    if not np.isclose(sum(fracs), 1):
+        raise ValueError(f"fractions {fracs} must sum to 1")
     perm = np.random.default_rng(seed).permutation(len(inter))
     cuts = np.round(np.cumsum(fracs)[:-1] * len(inter)).astype(int)
     return tuple(inter.iloc[np.sort(ix)] for ix in np.split(perm, cuts))
+
 
 def _rank_in_user(inter, key) -> tuple:
     "Position of each row within its user when rows are ordered by `key`, and the user's row count."
@@ -51,6 +58,7 @@ def _rank_in_user(inter, key) -> tuple:
     rank[order], n[order] = pos, np.repeat(counts, counts)
     return rank, n
 
+
 def per_user_random_split(inter: pd.DataFrame, test_frac: float = 0.2, seed: int = 0) -> tuple:
     "Per-user random holdout: floor(test_frac·n_u) of each user's rows to test (≥ 1 when n_u ≥ 2), ≥ 1 row kept in train."
     _check(inter)
@@ -60,13 +68,15 @@ def per_user_random_split(inter: pd.DataFrame, test_frac: float = 0.2, seed: int
     test = rank < n_test
     return inter.loc[~test], inter.loc[test]
 
+
 def per_user_temporal_split(inter: pd.DataFrame, fracs=(0.8, 0.1, 0.1)) -> tuple:
     "Each user's rows in time order (ties by item_id) cut into consecutive parts of the given fractions."
     _check(inter, ("user_id", "item_id", "timestamp"))
     rank, n = _rank_in_user(inter, ["timestamp", "item_id"])
-    edges = np.floor(np.outer(n, np.cumsum(fracs)[:-1])).astype(int)       # per row: the cut positions of its user
+    edges = np.floor(np.outer(n, np.cumsum(fracs)[:-1])).astype(int)  # per row: the cut positions of its user
     part = (rank[:, None] >= edges).sum(1)
     return tuple(inter.loc[part == k] for k in range(len(fracs)))
+
 
 def leave_last_out(inter: pd.DataFrame, n_test: int = 1, n_val: int = 1) -> tuple:
     "(train, val, test): each user's last `n_test` rows to test, the `n_val` before to validation; users with ≤ n_test+n_val rows stay in train."
@@ -74,8 +84,10 @@ def leave_last_out(inter: pd.DataFrame, n_test: int = 1, n_val: int = 1) -> tupl
     rank, n = _rank_in_user(inter, ["timestamp", "item_id"])
     from_end = n - 1 - rank
     eligible = n > n_test + n_val
-    test = eligible & (from_end < n_test); val = eligible & (from_end >= n_test) & (from_end < n_test + n_val)
+    test = eligible & (from_end < n_test)
+    val = eligible & (from_end >= n_test) & (from_end < n_test + n_val)
     return inter.loc[~test & ~val], inter.loc[val], inter.loc[test]
+
 
 def temporal_split(inter: pd.DataFrame, fracs=(0.8, 0.1, 0.1)) -> tuple:
     "Global temporal split: cut the timeline at the quantiles of `fracs`; rows sharing a timestamp stay together."
@@ -92,39 +104,56 @@ def kcore(inter: pd.DataFrame, k_user: int = 5, k_item: int = 5, max_iter: int =
     for _ in range(max_iter):
         uc, ic = inter.user_id.map(inter.user_id.value_counts()), inter.item_id.map(inter.item_id.value_counts())
         keep = (uc >= k_user) & (ic >= k_item)
-        if keep.all(): return inter
+        if keep.all():
+            return inter
         inter = inter.loc[keep]
     raise RuntimeError(f"k-core did not converge in {max_iter} rounds")
 
+
 def implicit(inter: pd.DataFrame, threshold: float = 4.0, col: str = "label") -> pd.DataFrame:
     "Add `col` = 1 where rating ≥ threshold else 0 (NaN ratings are an error, not a 0)."
-    if inter.rating.isna().any(): raise DataError(f"{int(inter.rating.isna().sum())} NaN rating(s): validate the data first")
+    if inter.rating.isna().any():
+        raise DataError(f"{int(inter.rating.isna().sum())} NaN rating(s): validate the data first")
     return inter.assign(**{col: (inter.rating >= threshold).astype("int8")})
 
 # %% ../nbs/03_splits.ipynb #090f8809
 class IdIndex:
     "Bijection between raw ids and codes 0..n-1 (sorted order of the ids)."
+
     def __init__(self, ids):
         self.ids = pd.Index(pd.unique(pd.Series(list(ids)).dropna())).sort_values()
-        if not self.ids.is_unique: raise DataError("ids are not unique")
-    def __len__(self): return len(self.ids)
+        if not self.ids.is_unique:
+            raise DataError("ids are not unique")
+
+    def __len__(self):
+        return len(self.ids)
+
     def encode(self, ids, what="id") -> np.ndarray:
         codes = self.ids.get_indexer(pd.Index(ids))
         if (codes < 0).any():
             bad = pd.Index(ids)[codes < 0]
             raise DataError(f"{len(bad)} {what}(s) unknown to this index, e.g. {list(bad[:5])}")
         return codes
-    def decode(self, codes) -> np.ndarray: return self.ids.to_numpy()[np.asarray(codes)]
-    def __repr__(self): return f"IdIndex({len(self)} ids)"
 
-def interaction_matrix(inter: pd.DataFrame, users: IdIndex, items: IdIndex, value: str | None = None,
-                       dtype=np.float32) -> sp.csr_matrix:
+    def decode(self, codes) -> np.ndarray:
+        return self.ids.to_numpy()[np.asarray(codes)]
+
+    def __repr__(self):
+        return f"IdIndex({len(self)} ids)"
+
+
+def interaction_matrix(
+    inter: pd.DataFrame, users: IdIndex, items: IdIndex, value: str | None = None, dtype=np.float32
+) -> sp.csr_matrix:
     "Sparse users × items matrix: `value` column (e.g. 'rating') or 1 per row; duplicates and non-finite values are errors."
     r, c = users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id")
-    if pd.Series(r * len(items) + c).duplicated().any(): raise DataError("duplicate (user, item) rows: deduplicate first")
+    if pd.Series(r * len(items) + c).duplicated().any():
+        raise DataError("duplicate (user, item) rows: deduplicate first")
     v = np.ones(len(r), dtype) if value is None else inter[value].to_numpy(dtype)
-    if not np.isfinite(v).all():                      # a NaN would score NaN everywhere downstream (EASE^R, NDCG 0.0): refuse it
-        raise DataError(f"{int((~np.isfinite(v)).sum())} non-finite {value!r} value(s), first at position(s) {np.flatnonzero(~np.isfinite(v))[:5].tolist()}")
+    if not np.isfinite(v).all():  # a NaN would score NaN everywhere downstream (EASE^R, NDCG 0.0): refuse it
+        raise DataError(
+            f"{int((~np.isfinite(v)).sum())} non-finite {value!r} value(s), first at position(s) {np.flatnonzero(~np.isfinite(v))[:5].tolist()}"
+        )
     return sp.csr_matrix((v, (r, c)), shape=(len(users), len(items)))
 
 # %% ../nbs/03_splits.ipynb #5151eca9
@@ -138,15 +167,22 @@ def sequences(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, 
     codes, r = items.encode(df.item_id, "item_id") + 1, df.rating.to_numpy(float) / rating_scale
     ts = df.timestamp.to_numpy(float) if has_t else np.zeros(len(df))
     pos = df.groupby("user_id", sort=False).cumcount().to_numpy()
-    n = len(df); H = np.zeros((n, L), np.int32); R = np.zeros((n, L), np.float32); T = np.full(n, -np.inf)
+    n = len(df)
+    H = np.zeros((n, L), np.int32)
+    R = np.zeros((n, L), np.float32)
+    T = np.full(n, -np.inf)
     for k in range(1, L + 1):
-        ok = pos >= k; src = np.flatnonzero(ok) - k
+        ok = pos >= k
+        src = np.flatnonzero(ok) - k
         H[ok, L - k], R[ok, L - k] = codes[src], r[src]
         T[ok] = np.maximum(T[ok], ts[src])
     frame = df.assign(row=df.index, pos=pos, u=users.encode(df.user_id, "user_id"), i=codes - 1).reset_index(drop=True)
     return frame, H, R, T
 
-def latest_history(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, rating_scale: float = 1.0) -> tuple:
+
+def latest_history(
+    inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, rating_scale: float = 1.0
+) -> tuple:
     "(H, R) with one row per user code: the user's last L item codes + 1 and ratings / rating_scale (zeros: no interaction)."
     f, H, R, _ = sequences(inter, users, items, L, rating_scale)
     last = f.groupby("u").tail(1).index.to_numpy()
@@ -156,37 +192,68 @@ def latest_history(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int =
     Ru[uc] = np.hstack([R[last, 1:], (f.rating.to_numpy(float)[last] / rating_scale)[:, None]])
     return Hu, Ru
 
-# %% ../nbs/03_splits.ipynb #e10f6349
-@dataclass
-class Windows:
-    "Padded history windows: hist/mask (n, L), cand/label/user (n,); item codes are IdIndex codes + 1 (0 = pad)."
-    hist: np.ndarray; mask: np.ndarray; cand: np.ndarray; label: np.ndarray; user: np.ndarray
-    def __len__(self): return len(self.cand)
-    def __repr__(self): return f"Windows(n={len(self)}, L={self.hist.shape[1]}, positives={int((self.label > 0).sum())})"
+# %% ../nbs/03_splits.ipynb #79ec1f27
+def recent_items(inter: pd.DataFrame, n: int) -> pd.Series:
+    "user_id -> the user's latest n item_ids, oldest first (time order, ties by item_id; row order without timestamps)."
+    _check(inter, ("user_id", "item_id"))
+    has_t = "timestamp" in inter.columns and bool(inter.timestamp.notna().all())
+    order = inter.sort_values(["timestamp", "item_id"], kind="stable") if has_t else inter
+    return order.groupby("user_id").tail(n).groupby("user_id").item_id.apply(list)
 
-def history_windows(inter: pd.DataFrame, items: IdIndex, L: int = 10, label: str | None = None,
-                    min_history: int = 1, n_neg: int = 0, seed: int = 0, users: IdIndex | None = None) -> Windows:
-    "Samples (history of ≤ L previous items, candidate, label) per user position ≥ min_history, plus seeded negatives."
-    _check(inter, ("user_id", "item_id", "timestamp"))
-    df = inter.sort_values(["user_id", "timestamp", "item_id"], kind="stable")
-    codes = items.encode(df.item_id, "item_id") + 1
-    lab = df[label].to_numpy() if label else np.ones(len(df))
-    uid = df.user_id.to_numpy()
-    ucodes = users.encode(uid, "user_id") if users is not None else uid
-    starts = np.r_[0, np.flatnonzero(uid[1:] != uid[:-1]) + 1, len(uid)]
-    H, C, Y, Us = [], [], [], []
+# %% ../nbs/03_splits.ipynb #e10f6349
+def sample_negatives(users, seen, n_per: int = 1, seed: int = 0, max_rounds: int = 100) -> tuple:
+    "(user codes, item codes): `n_per` seeded items per user code in `users` that the user never interacted with (`seen` users × items)."
+    S = sp.csr_matrix(seen)
     rng = np.random.default_rng(seed)
-    n_items = len(items)
-    for s, e in zip(starts[:-1], starts[1:]):
-        seq = codes[s:e]
-        seen = set(seq.tolist()) if n_neg else None
-        for t in range(min_history, e - s):
-            h = seq[max(0, t - L):t]
-            row = np.zeros(L, np.int32); row[L - len(h):] = h
-            H.append(row); C.append(seq[t]); Y.append(lab[s + t]); Us.append(ucodes[s])
-            for _ in range(n_neg):
-                if len(seen) >= n_items: break
-                while (c := int(rng.integers(1, n_items + 1))) in seen: pass
-                H.append(row); C.append(c); Y.append(0); Us.append(ucodes[s])
-    hist = np.array(H, np.int32).reshape(-1, L)
-    return Windows(hist, hist > 0, np.array(C, np.int32), np.array(Y, np.float32), np.array(Us))
+    u = np.repeat(np.asarray(users, int), n_per)
+    full = np.asarray((S != 0).sum(1)).ravel() >= S.shape[1]
+    if full[u].any():
+        raise DataError(
+            f"{int(full[u].sum())} sample(s) belong to users who interacted with every item: no negative exists"
+        )
+    j = rng.integers(0, S.shape[1], len(u))
+    for _ in range(max_rounds):
+        bad = np.asarray(S[u, j]).ravel() != 0
+        if not bad.any():
+            return u, j
+        j[bad] = rng.integers(0, S.shape[1], int(bad.sum()))
+    raise RuntimeError(f"no negative found for {int(bad.sum())} sample(s) after {max_rounds} rounds")
+
+
+def subsample(arrays: tuple, n: int, seed: int = 0) -> tuple:
+    "The same seeded sample of n rows (order kept) from each array; all rows when n is 0 or not smaller."
+    m = len(arrays[0])
+    if not n or n >= m:
+        return arrays
+    keep = np.sort(np.random.default_rng(seed).choice(m, n, replace=False))
+    return tuple(a[keep] for a in arrays)
+
+
+def pointwise_samples(
+    train: pd.DataFrame,
+    users: IdIndex,
+    items: IdIndex,
+    labels,
+    L: int = 0,
+    negatives: int = 1,
+    rating_scale: float = 1.0,
+    drop_empty_history: bool = False,
+    max_samples: int = 0,
+    seed: int = 0,
+) -> dict:
+    """Samples {hist, hist_r, u, i, y, dropped} of a pointwise model: `train`'s interactions labelled by `labels(ratings)`,
+    each with its previous L items, plus `negatives` seeded unrated items per positive sharing its history."""
+    f, H, R, _ = sequences(train, users, items, L, rating_scale)
+    keep = (f.pos.to_numpy() > 0) if drop_empty_history else np.ones(len(f), bool)
+    y = np.asarray(labels(f.rating.to_numpy(float)), int)[keep]
+    H, R, u, i = H[keep], R[keep], f.u.to_numpy()[keep], f.i.to_numpy()[keep]
+    pos = np.flatnonzero(y == 1)
+    nu, ni = (
+        sample_negatives(u[pos], interaction_matrix(train, users, items), negatives, seed)
+        if negatives
+        else (u[:0], i[:0])
+    )
+    H, R = np.vstack([H, np.repeat(H[pos], negatives, 0)]), np.vstack([R, np.repeat(R[pos], negatives, 0)])
+    u, i, y = np.r_[u, nu], np.r_[i, ni], np.r_[y, np.zeros(len(nu), int)]
+    H, R, u, i, y = subsample((H, R, u, i, y), max_samples, seed)
+    return dict(hist=H, hist_r=R, u=u, i=i, y=y, dropped=int((~keep).sum()))

@@ -10,15 +10,19 @@ import pandas as pd
 import scipy.sparse as sp
 
 # %% auto #0
-__all__ = ['split_last_block', 'kmodel', 'compile_sgd', 'distance', 'nearest_neighbors_literal', 'distance_matrix',
-           'neighbourhoods', 'topn_literal', 'topn_scores', 'topn_vectorised', 'VGG19ItemKNNConfig', 'VGG19ItemKNN']
+__all__ = ['split_last_block', 'kmodel', 'kmodel_features', 'compile_sgd', 'distance', 'nearest_neighbors_literal',
+           'distance_matrix', 'neighbourhoods', 'topn_literal', 'topn_scores', 'topn_vectorised',
+           'catalogue_neighbourhoods', 'VGG19ItemKNNConfig', 'VGG19ItemKNN']
 
 # %% ../nbs/20_vgg19_itemknn.ipynb #f3d88f50
 def split_last_block(bb):
     "(frozen part: image -> input of the last block, trainable tail: that tensor -> pooled features) of a `recrepro.vision.Backbone`."
     import keras
-    m = bb.model; names = [l.name for l in m.layers]
-    if bb.requested == "vgg19" and bb.name == "vgg19": cut = "block4_pool"
+
+    m = bb.model
+    names = [l.name for l in m.layers]
+    if bb.requested == "vgg19" and bb.name == "vgg19":
+        cut = "block4_pool"
     else:
         last = max(int(n.split("_")[1]) for n in names if n.startswith("blocks_") and n.split("_")[1].isdigit())
         cut = names[names.index(next(n for n in names if n.startswith(f"blocks_{last}_"))) - 1]
@@ -27,130 +31,192 @@ def split_last_block(bb):
     pooled = outs[bb.tap] if isinstance(outs, dict) else outs
     return keras.Model(m.input, t, name="frozen"), keras.Model(t, pooled, name="last_block")
 
+
 def kmodel(n_genres: int, input_dim: int, units: int = 1024, dropout: float = 0.5, seed: int = 0):
     "KMODEL (paper §4.1): Dense(1024, ReLU) -> Dropout -> Dense(n_genres, sigmoid)."
     import keras
+
     keras.utils.set_random_seed(seed)
     inp = keras.Input((input_dim,), name="features")
     h = keras.layers.Dense(units, activation="relu", name="dense1024")(inp)
     out = keras.layers.Dense(n_genres, activation="sigmoid", name="genres")(keras.layers.Dropout(dropout, seed=seed)(h))
     return keras.Model(inp, out, name="kmodel")
 
+
+def kmodel_features(head, x) -> np.ndarray:
+    "KMODEL's 1024-unit representation of input features `x`: the learned poster features stage 2 compares."
+    return np.asarray(head.get_layer("dense1024")(x))
+
+
 def compile_sgd(model, lr):
     import keras
-    model.compile(optimizer=keras.optimizers.SGD(lr, momentum=0.9), loss="binary_crossentropy",
-                  metrics=[keras.metrics.BinaryAccuracy(name="accuracy"), keras.metrics.AUC(name="auc", multi_label=True)])
+
+    model.compile(
+        optimizer=keras.optimizers.SGD(lr, momentum=0.9),
+        loss="binary_crossentropy",
+        metrics=[keras.metrics.BinaryAccuracy(name="accuracy"), keras.metrics.AUC(name="auc", multi_label=True)],
+    )
     return model
 
 # %% ../nbs/20_vgg19_itemknn.ipynb #f0862f49
 def _sim_from_dist(d, metric):
     return 1.0 - d if metric == "cosine" else 1.0 / (1.0 + d)
 
+
 def distance(x, y, metric="cosine") -> float:
     "Distance between two feature vectors: cosine distance or Euclidean."
-    if metric == "cosine": return float(1.0 - np.dot(x, y) / (np.linalg.norm(x) * np.linalg.norm(y) + 1e-12))
+    if metric == "cosine":
+        return float(1.0 - np.dot(x, y) / (np.linalg.norm(x) * np.linalg.norm(y) + 1e-12))
     return float(np.linalg.norm(x - y))
+
 
 def nearest_neighbors_literal(x_idx: int, features: np.ndarray, distance_th: float, metric="cosine") -> list:
     "Paper §4.3 'Nearest Neighbors-based Item Recommendation', literally: every item y with distance(x, y) < distance_th."
     neighbors = []
     for y in range(len(features)):
-        if y == x_idx: continue
+        if y == x_idx:
+            continue
         dist = distance(features[x_idx], features[y], metric)
-        if dist < distance_th: neighbors.append(y)
+        if dist < distance_th:
+            neighbors.append(y)
     return neighbors
+
 
 def distance_matrix(features: np.ndarray, metric="cosine") -> np.ndarray:
     "All item-item distances (cosine distance or Euclidean), diagonal +inf; compute once, slice many neighbourhoods."
     F = np.asarray(features, np.float64)
     if metric == "cosine":
-        Fn = F / np.maximum(np.linalg.norm(F, axis=1, keepdims=True), 1e-12); D = 1.0 - Fn @ Fn.T
+        Fn = F / np.maximum(np.linalg.norm(F, axis=1, keepdims=True), 1e-12)
+        D = 1.0 - Fn @ Fn.T
     elif metric == "euclidean":
-        sq = (F ** 2).sum(1); D = np.sqrt(np.maximum(sq[:, None] + sq[None] - 2 * F @ F.T, 0))
-    else: raise ValueError(f"metric must be 'cosine' or 'euclidean', not {metric!r}")
-    np.fill_diagonal(D, np.inf); return D
+        sq = (F**2).sum(1)
+        D = np.sqrt(np.maximum(sq[:, None] + sq[None] - 2 * F @ F.T, 0))
+    else:
+        raise ValueError(f"metric must be 'cosine' or 'euclidean', not {metric!r}")
+    np.fill_diagonal(D, np.inf)
+    return D
 
-def neighbourhoods(features: np.ndarray | None = None, k: int | None = 40, distance_th: float | None = None, metric="cosine",
-                   D: np.ndarray | None = None) -> sp.csr_matrix:
+
+def neighbourhoods(
+    features: np.ndarray | None = None,
+    k: int | None = 40,
+    distance_th: float | None = None,
+    metric="cosine",
+    D: np.ndarray | None = None,
+) -> sp.csr_matrix:
     "Pre-computed neighbourhoods as a sparse item x item similarity matrix: the k nearest, or all within distance_th."
     D = distance_matrix(features, metric) if D is None else D
-    if distance_th is not None: keep = D < distance_th
+    if distance_th is not None:
+        keep = D < distance_th
     else:
-        idx = np.argsort(D, axis=1, kind="stable")[:, :k]; keep = np.zeros_like(D, bool); np.put_along_axis(keep, idx, True, 1)
+        idx = np.argsort(D, axis=1, kind="stable")[:, :k]
+        keep = np.zeros_like(D, bool)
+        np.put_along_axis(keep, idx, True, 1)
     rows, cols = np.nonzero(keep)
     return sp.csr_matrix((_sim_from_dist(D[rows, cols], metric), (rows, cols)), shape=D.shape)
 
+
 def topn_literal(c: int, L: sp.csr_matrix, n: int, threshold_rating: float, S: sp.csr_matrix) -> list:
     "Paper §4.3 'Top-N Item Recommendations' for customer row c of ratings L, with neighbourhoods S (see interpretation)."
-    rated = L[c].indices; ratings = L[c].data                     # 2. rated_items = L[c]
-    item_list = []                                                # 3.
-    for k, l_k in zip(rated, ratings):                            # 4.
-        if l_k > threshold_rating:                                # a.
-            nn = S[k].indices; sims = S[k].data                   # i. pre-computed neighbours of x_k
-            for y, s in zip(nn, sims):                            # ii.
-                score = s * l_k                                   # iii. similarity(x_k, x_y) * l_k
-                item_list.append((int(y), round(float(score), 12)))   # iv.
-    item_list.sort(key=lambda t: (-t[1], t[0]))                   # 5. by score, descending (ties: lower index)
+    rated = L[c].indices
+    ratings = L[c].data  # 2. rated_items = L[c]
+    item_list = []  # 3.
+    for k, l_k in zip(rated, ratings):  # 4.
+        if l_k > threshold_rating:  # a.
+            nn = S[k].indices
+            sims = S[k].data  # i. pre-computed neighbours of x_k
+            for y, s in zip(nn, sims):  # ii.
+                score = s * l_k  # iii. similarity(x_k, x_y) * l_k
+                item_list.append((int(y), round(float(score), 12)))  # iv.
+    item_list.sort(key=lambda t: (-t[1], t[0]))  # 5. by score, descending (ties: lower index)
     seen, rec_list, rated_set = set(), [], set(rated.tolist())
-    for y, s in item_list:                                        # 6. first n distinct, unrated items
-        if y in seen or y in rated_set: continue
-        seen.add(y); rec_list.append(y)
-        if len(rec_list) == n: break
-    return rec_list                                               # 7.
+    for y, s in item_list:  # 6. first n distinct, unrated items
+        if y in seen or y in rated_set:
+            continue
+        seen.add(y)
+        rec_list.append(y)
+        if len(rec_list) == n:
+            break
+    return rec_list  # 7.
+
 
 def topn_scores(L: sp.csr_matrix, S: sp.csr_matrix, threshold_rating: float, aggregate: str = "max") -> np.ndarray:
     "Dense users x items scores max_k (or, with aggregate='sum', Σ_k) [l_uk > th] · l_uk · S[k, y] (-inf where no rated item neighbours y)."
-    if aggregate not in ("max", "sum"): raise ValueError(f"aggregate must be 'max' (the paper) or 'sum', not {aggregate!r}")
-    Lt = L.tocoo(); keep = Lt.data > threshold_rating
+    if aggregate not in ("max", "sum"):
+        raise ValueError(f"aggregate must be 'max' (the paper) or 'sum', not {aggregate!r}")
+    Lt = L.tocoo()
+    keep = Lt.data > threshold_rating
     u, k, l = Lt.row[keep], Lt.col[keep], Lt.data[keep].astype(np.float64)
-    cnt = np.diff(S.indptr)[k]                                    # neighbours of each seed item
+    cnt = np.diff(S.indptr)[k]  # neighbours of each seed item
     uu, ll = np.repeat(u, cnt), np.repeat(l, cnt)
-    starts = S.indptr[k]; off = np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    starts = S.indptr[k]
+    off = np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt)
     pos = np.repeat(starts, cnt) + off
     yy, ss = S.indices[pos], S.data[pos]
     scores = np.full(L.shape, -np.inf)
-    if aggregate == "max": np.maximum.at(scores, (uu, yy), np.round(ss * ll, 12))
+    if aggregate == "max":
+        np.maximum.at(scores, (uu, yy), np.round(ss * ll, 12))
     else:
-        scores[uu, yy] = 0.0; np.add.at(scores, (uu, yy), ss * ll); scores = np.round(scores, 12)
+        scores[uu, yy] = 0.0
+        np.add.at(scores, (uu, yy), ss * ll)
+        scores = np.round(scores, 12)
     return scores
+
 
 def topn_vectorised(L: sp.csr_matrix, S: sp.csr_matrix, n: int, threshold_rating: float, users=None) -> list:
     "The same lists as `topn_literal` for every user (or `users`), computed at once."
     from recrepro.metrics import topk
+
     Lu = L if users is None else L[users]
     top = topk(topn_scores(Lu, S, threshold_rating), n, exclude=Lu)
     return [[int(i) for i in row if i >= 0] for row in top]
+
+# %% ../nbs/20_vgg19_itemknn.ipynb #ee86565f
+def catalogue_neighbourhoods(
+    rows, n_items: int, features=None, k: int | None = 40, metric="cosine", D=None
+) -> sp.csr_matrix:
+    "`neighbourhoods` of the items `rows` (feature or distance rows in that order), placed in an n_items × n_items matrix; other items have none."
+    S = neighbourhoods(features, k=k, metric=metric, D=D).tocoo()
+    rows = np.asarray(rows)
+    return sp.csr_matrix((S.data, (rows[S.row], rows[S.col])), shape=(n_items, n_items))
 
 # %% ../nbs/20_vgg19_itemknn.ipynb #8f3fedc1
 from dataclasses import dataclass
 from .estimators import Estimator
 
+
 @dataclass
 class VGG19ItemKNNConfig:
     "Stage-2 hyper-parameters (paper 001 §4.3: K = 40 best, threshold 3 of 1-5)."
-    backbone: str = "vgg19"              # offline the named EfficientNet-Lite stand-in
+
+    backbone: str = "vgg19"  # offline the named EfficientNet-Lite stand-in
     neighbours: int = 40
     metric: str = "cosine"
     threshold_rating: float | None = None  # None: the midpoint of the data's rating scale
-    aggregate: str = "max"               # the paper's; "sum" for the standard item-KNN
-    head_epochs: int = 0                 # > 0: train KMODEL on the items' categories and use its 1024-unit layer
+    aggregate: str = "max"  # the paper's; "sum" for the standard item-KNN
+    head_epochs: int = 0  # > 0: train KMODEL on the items' categories and use its 1024-unit layer
     head_lr: float = 0.01
     seed: int = 0
 
+
 class VGG19ItemKNN(Estimator):
     "Paper 001 stage 2: K nearest items by poster features; score = max (or sum) of similarity x rating over the user's liked items."
+
     Config, name = VGG19ItemKNNConfig, "VGG19 item-KNN"
 
     def _fit(self, data, train):
         import keras
         from recrepro.vision import load_backbone, extract_features
         from recrepro.splits import interaction_matrix
+
         c = self.config
         items = self.catalogue(data)
         has = items.image_path.notna().to_numpy()
-        if not has.any(): raise ValueError("no item has an image_path: VGG19 item-KNN needs item images")
+        if not has.any():
+            raise ValueError("no item has an image_path: VGG19 item-KNN needs item images")
         self.items_without_image_ = int((~has).sum())
-        bb = load_backbone(c.backbone, "block5_pool" if c.backbone == "vgg19" else None); self.backbone_used_, self.backbone_note_ = bb.name, bb.note
+        bb = load_backbone(c.backbone, "block5_pool" if c.backbone == "vgg19" else None)
+        self.backbone_used_, self.backbone_note_ = bb.name, bb.note
         F = extract_features(items.image_path[has].tolist(), bb, progress=False)
         cats = items.categories[has]
         labels = sorted({g for cs in cats for g in cs})
@@ -158,12 +224,12 @@ class VGG19ItemKNN(Estimator):
             Y = np.array([[g in cs for g in labels] for cs in cats], np.float32)
             head = compile_sgd(kmodel(len(labels), F.shape[1], 1024, 0.5, c.seed), c.head_lr)
             head.fit(F, Y, epochs=c.head_epochs, batch_size=32, verbose=0, shuffle=True)
-            F = np.asarray(head.get_layer("dense1024")(F))
+            F = kmodel_features(head, F)
         self.has_ = np.flatnonzero(has)
-        S = neighbourhoods(F, k=min(c.neighbours, len(F) - 1), metric=c.metric).tocoo()
-        self.S_ = sp.csr_matrix((S.data, (self.has_[S.row], self.has_[S.col])), shape=(len(self.items_), len(self.items_)))
+        self.S_ = catalogue_neighbourhoods(self.has_, len(self.items_), F, min(c.neighbours, len(F) - 1), c.metric)
         r = data.interactions.rating.to_numpy(float)
         self.threshold_ = c.threshold_rating if c.threshold_rating is not None else (r.min() + r.max()) / 2
         self.L_ = interaction_matrix(train, self.users_, self.items_, value="rating").astype(np.float64)
 
-    def _score(self, u, i): return topn_scores(self.L_[u], self.S_, self.threshold_, self.config.aggregate)[:, i]
+    def _score(self, u, i):
+        return topn_scores(self.L_[u], self.S_, self.threshold_, self.config.aggregate)[:, i]

