@@ -22,7 +22,7 @@ def random_configs(space: dict, n: int, seed: int = 0) -> list:
     pick = np.random.default_rng(seed).choice(len(grid), n, replace=False)
     return [dict(zip(keys, grid[i])) for i in sorted(pick)]
 
-
+# %% ../nbs/90_audit.ipynb #1886bdcc
 def holm(pvalues) -> np.ndarray:
     "Holm-Bonferroni adjusted p-values (step-down, monotone)."
     p = np.asarray(pvalues, float)
@@ -33,7 +33,7 @@ def holm(pvalues) -> np.ndarray:
     out[order] = adj
     return out
 
-
+# %% ../nbs/90_audit.ipynb #2391d5a1
 def paired_tests(per_user: dict, metric: str = "ndcg@10", best: str | None = None, key: str = "user") -> pd.DataFrame:
     "Wilcoxon signed-rank of every model against the best (by mean `metric`) on the same users (column `key`), Holm-corrected."
     from scipy.stats import wilcoxon

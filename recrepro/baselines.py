@@ -50,14 +50,14 @@ class Recommender:
     def params(self):
         return {k: v for k, v in vars(self).items() if not k.startswith("_") and k not in ("X",) and np.isscalar(v)}
 
-
+# %% ../nbs/08_baselines.ipynb #ed243427
 def pair_scores(model: Recommender, users, items) -> np.ndarray:
     "Scores of (user code, item code) pairs from a fitted recommender; each distinct user is scored once."
     users, items = np.asarray(users), np.asarray(items)
     uniq, inv = np.unique(users, return_inverse=True)
     return model.score(uniq)[inv, items]
 
-
+# %% ../nbs/08_baselines.ipynb #61869108
 def _topk_columns(S: sp.spmatrix, k: int) -> sp.csr_matrix:
     "Keep the k largest entries of each column of a sparse similarity matrix (neighbourhood pruning)."
     S = sp.csc_matrix(S)
@@ -75,7 +75,7 @@ def _topk_columns(S: sp.spmatrix, k: int) -> sp.csr_matrix:
         (np.concatenate(data) if data else [], np.concatenate(indices) if indices else [], indptr), shape=S.shape
     ).tocsr()
 
-
+# %% ../nbs/08_baselines.ipynb #72c7e670
 def cosine_similarity(A: sp.spmatrix, shrink: float = 0.0, k: int | None = None) -> sp.csr_matrix:
     "Column-column cosine similarity sᵢⱼ = aᵢ·aⱼ / (‖aᵢ‖‖aⱼ‖ + shrink), diagonal zero, top-k per column."
     A = sp.csc_matrix(A, dtype=np.float32)
@@ -99,7 +99,7 @@ class Pop(Recommender):
     def _score(self, users):
         return np.tile(self._pop, (len(users), 1))
 
-
+# %% ../nbs/08_baselines.ipynb #43f510d8
 class ItemKNN(Recommender):
     "Item-based CF (Sarwar et al. 2001): cosine item similarity with shrinkage, top-k neighbours; score = X_u · S."
 
@@ -114,7 +114,7 @@ class ItemKNN(Recommender):
     def _score(self, users):
         return np.asarray((self.X[users] @ self._S).todense())
 
-
+# %% ../nbs/08_baselines.ipynb #ae07ff0f
 class UserKNN(Recommender):
     "User-based CF (Herlocker et al. 1999): cosine user similarity with shrinkage, top-k neighbours; score = S_u · X."
 
@@ -129,7 +129,7 @@ class UserKNN(Recommender):
     def _score(self, users):
         return np.asarray((self._S[users] @ self.X).todense())
 
-
+# %% ../nbs/08_baselines.ipynb #27351c35
 class PureSVD(Recommender):
     "PureSVD (Cremonesi et al. 2010): truncated SVD X ≈ UΣVᵀ; score = X_u V Vᵀ."
 
@@ -149,7 +149,7 @@ class PureSVD(Recommender):
     def _score(self, users):
         return np.asarray(self.X[users] @ self._V) @ self._V.T
 
-
+# %% ../nbs/08_baselines.ipynb #8d99aafa
 class EASE(Recommender):
     "EASE^R (Steck 2019): B = I − P·diagMat(1/diag(P)), P = (XᵀX + λI)⁻¹, diag(B) = 0; score = X_u B."
 
@@ -169,7 +169,7 @@ class EASE(Recommender):
     def _score(self, users):
         return np.asarray(self.X[users] @ self._B)
 
-
+# %% ../nbs/08_baselines.ipynb #22b6dfc8
 class RP3beta(Recommender):
     "RP3β (Paudel et al. 2017): W = (P_iu^α P_ui^α) / pop_j^β, top-k per item; P row-stochastic transitions; score = X_u W."
 
@@ -193,7 +193,7 @@ class RP3beta(Recommender):
     def _score(self, users):
         return np.asarray((self.X[users] @ self._W).todense())
 
-
+# %% ../nbs/08_baselines.ipynb #4245bdf8
 class ItemKNNCBF(Recommender):
     "Content ItemKNN: cosine similarity of item feature vectors (poster/text features) with shrinkage, top-k; score = X_u · S."
 

@@ -19,12 +19,12 @@ def content_key(data: bytes | str) -> str:
     "sha256 hex of bytes, or of a str's UTF-8 encoding."
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
-
+# %% ../nbs/06_cache.ipynb #ec69248c
 def file_key(path) -> str:
     "sha256 hex of a file's bytes (the content, not the name)."
     return content_key(Path(path).read_bytes())
 
-
+# %% ../nbs/06_cache.ipynb #34bb9c65
 class FeatureCache:
     "Vectors keyed by content hash within a namespace; append-only .npz shards under `$RECREPRO_DATA/features/`."
 
@@ -97,7 +97,7 @@ class FeatureCache:
     def __repr__(self):
         return f"FeatureCache({self.namespace!r}: {len(self)} vectors in {self.dir})"
 
-
+# %% ../nbs/06_cache.ipynb #9597c0a7
 def cached_map(
     fn, items, keys, cache: FeatureCache, batch_size: int = 64, desc: str = "features", progress=True
 ) -> np.ndarray:

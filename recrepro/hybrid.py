@@ -146,7 +146,7 @@ def make_samples(ml, U, I, L: int, threshold: float = 4.0) -> pd.DataFrame:
     f, H, _, _ = sequences(ml.interactions, U, I, L)
     return f.assign(like=(f.rating >= threshold).astype(int), hist=list(H))
 
-
+# %% ../nbs/30_hybrid.ipynb #56e91a5b
 def autoencoder_input(R: np.ndarray, users: np.ndarray, items: np.ndarray) -> np.ndarray:
     "Rows R[u] (a user's training ratings / 5 over all items) with the sample's own item i zeroed: the AE never reads the label it predicts."
     X = R[np.asarray(users)].copy()

@@ -17,7 +17,7 @@ __all__ = ['ImageError', 'read_image', 'check_images', 'image_dataset']
 class ImageError(DataError):
     "An image file that cannot be decoded; the message names the file."
 
-
+# %% ../nbs/04_images.ipynb #a416814c
 def read_image(path, size=(224, 224), fit: str = "squash", equalize: bool = False, median: int = 0) -> np.ndarray:
     "float32 array (H, W, 3) in [0, 1] from an image file of any Pillow format, decoded by content."
     from PIL import Image, ImageOps, ImageFilter
@@ -69,7 +69,7 @@ def check_images(paths, on_bad: str = "raise", report: LoadReport | None = None,
     )
     return np.flatnonzero(~bad), report
 
-
+# %% ../nbs/04_images.ipynb #a21c5c4f
 def image_dataset(
     paths,
     labels=None,

@@ -31,7 +31,7 @@ def confusion(y_true, y_pred) -> dict:
         fn=int(((y == 1) & (p == 0)).sum()),
     )
 
-
+# %% ../nbs/07_metrics.ipynb #e7e5224a
 def binary_metrics(y_true, y_pred=None, y_score=None, threshold: float = 0.5) -> dict:
     "accuracy, precision, recall, f1 (and roc_auc from scores when both classes occur); y_pred from y_score ≥ threshold if absent."
     if y_pred is None:
@@ -48,7 +48,7 @@ def binary_metrics(y_true, y_pred=None, y_score=None, threshold: float = 0.5) ->
     out["roc_auc"] = skm.roc_auc_score(y, y_score) if y_score is not None and len(np.unique(y)) == 2 else float("nan")
     return {k: float(v) for k, v in out.items()} | confusion(y, p)
 
-
+# %% ../nbs/07_metrics.ipynb #6dffc1bc
 def accuracy_threshold(y_true, y_score, n_grid: int = 99) -> float:
     "The score threshold (among the 1 %..99 % quantiles of `y_score`) with the highest accuracy; choose it on validation data."
     y, s = np.asarray(y_true).astype(int).ravel(), np.asarray(y_score, float).ravel()
@@ -58,7 +58,7 @@ def accuracy_threshold(y_true, y_score, n_grid: int = 99) -> float:
     acc = ((s[None, :] >= grid[:, None]) == y[None, :]).mean(1)
     return float(grid[np.argmax(acc)])
 
-
+# %% ../nbs/07_metrics.ipynb #70674111
 def confusion_matrix(y_true, y_pred, labels=None) -> pd.DataFrame:
     "Confusion matrix as a labelled frame (rows: true, columns: predicted)."
     labels = labels if labels is not None else sorted(set(np.unique(y_true)) | set(np.unique(y_pred)))
@@ -68,27 +68,27 @@ def confusion_matrix(y_true, y_pred, labels=None) -> pd.DataFrame:
         columns=pd.Index(labels, name="predicted"),
     )
 
-
+# %% ../nbs/07_metrics.ipynb #0ebba142
 def precision_pamr_eq21(y_true, y_pred) -> float:
     "PAMR paper eq (21) AS PRINTED: TP / (TN + FP). Not a precision; shown only beside the correct one."
     c = confusion(y_true, y_pred)
     d = c["tn"] + c["fp"]
     return c["tp"] / d if d else float("nan")
 
-
+# %% ../nbs/07_metrics.ipynb #4ad1a141
 def f1_pamr_eq22(y_true, y_pred) -> float:
     "PAMR eq (22) with eq (21)'s 'precision' plugged in, as the paper's formulas would compute it."
     p, r = precision_pamr_eq21(y_true, y_pred), binary_metrics(y_true, y_pred)["recall"]
     return 2 * p * r / (p + r) if (p + r) else float("nan")
 
-
+# %% ../nbs/07_metrics.ipynb #dfee9c97
 def precision_vgg19_paper(y_true, y_pred) -> float:
     "VGG19 paper (001) §5 precision AS PRINTED: TP / (TP + FN), which is the recall."
     c = confusion(y_true, y_pred)
     d = c["tp"] + c["fn"]
     return c["tp"] / d if d else float("nan")
 
-
+# %% ../nbs/07_metrics.ipynb #30cb0519
 def per_label_metrics(Y_true, Y_pred, labels, Y_score=None) -> pd.DataFrame:
     "Per-label binary metrics for multi-label output (e.g. one row per genre), with support and prevalence."
     Y, P = np.asarray(Y_true), np.asarray(Y_pred)
@@ -102,7 +102,7 @@ def per_label_metrics(Y_true, Y_pred, labels, Y_score=None) -> pd.DataFrame:
 def _dense_rows(M, rows):
     return M[rows].toarray() if sp.issparse(M) else np.asarray(M)[rows]
 
-
+# %% ../nbs/07_metrics.ipynb #c4044bda
 def topk(scores, k: int, exclude=None, chunk: int = 2048) -> np.ndarray:
     "(n_users, k) item indices by descending score (ties: lower index first); `exclude` (users × items, nonzero = banned) items never appear: -1 pads a user with fewer than k allowed items."
     S = np.asarray(scores, dtype=np.float64)
@@ -125,7 +125,7 @@ def topk(scores, k: int, exclude=None, chunk: int = 2048) -> np.ndarray:
         out[s + r[keep], pos[keep]] = c[keep]
     return out
 
-
+# %% ../nbs/07_metrics.ipynb #9c2cd55a
 def ranking_metrics(top: np.ndarray, test, ks=(10, 20), users=None) -> pd.DataFrame:
     "Per-user metrics at each k for the users with ≥ 1 test item; `top` (n_users, ≥max k) from `topk`."
     T = sp.csr_matrix(test) if not sp.issparse(test) else test.tocsr()
@@ -155,7 +155,7 @@ def ranking_metrics(top: np.ndarray, test, ks=(10, 20), users=None) -> pd.DataFr
         out[f"mrr@{k}"] = np.where(np.isfinite(first), 1 / first, 0.0)
     return pd.DataFrame(out)
 
-
+# %% ../nbs/07_metrics.ipynb #846dc899
 def evaluate(scores, test, exclude=None, ks=(10, 20)) -> tuple:
     "(mean metrics as a Series, per-user frame): top-k ranking of `scores` against `test`, excluding `exclude`."
     top = topk(scores, max(ks), exclude)
@@ -165,7 +165,7 @@ def evaluate(scores, test, exclude=None, ks=(10, 20)) -> tuple:
     mean["users_without_test_items"] = int(np.asarray(scores).shape[0] - len(per_user))
     return mean, per_user
 
-
+# %% ../nbs/07_metrics.ipynb #66d7a919
 def coverage(top: np.ndarray, n_items: int, k: int) -> float:
     "Catalogue coverage: share of items that appear in at least one user's top k."
     t = top[:, :k]
@@ -184,11 +184,11 @@ def weighted_auc(y_true, y_score, W) -> np.ndarray:
     den = pos.sum(1) * neg.sum(1)
     return np.where(den > 0, (pos * (below + 0.5 * neg)).sum(1) / np.where(den > 0, den, 1), np.nan)
 
-
+# %% ../nbs/07_metrics.ipynb #1c2b594d
 def _boot_weights(n: int, n_boot: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
 
-
+# %% ../nbs/07_metrics.ipynb #0d04efce
 def bootstrap_ci(x, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05) -> tuple:
     "(low, high) percentile bootstrap interval of the mean of x (the same resampling as the gates and claims)."
     x = np.asarray(x, float)
@@ -199,7 +199,7 @@ def bootstrap_ci(x, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05) -> t
     m = _stat("mean", None, x, _boot_weights(len(x), n_boot, seed))
     return float(np.quantile(m, alpha / 2)), float(np.quantile(m, 1 - alpha / 2))
 
-
+# %% ../nbs/07_metrics.ipynb #eb5b9ae0
 def _stat(metric, y, s, W):
     if metric == "roc_auc":
         return weighted_auc(y, s, W)
@@ -207,7 +207,7 @@ def _stat(metric, y, s, W):
         return (W @ np.asarray(s, float)) / W.sum(1)
     raise ValueError(f"metric must be 'roc_auc' or 'mean' (per-unit values, e.g. per-user NDCG), not {metric!r}")
 
-
+# %% ../nbs/07_metrics.ipynb #af35d65c
 def trained_status(y_true, y_score, n_boot: int = 1000, seed: int = 0) -> str:
     "'not trained' when the scores are constant or the 95 % bootstrap CI of the test ROC-AUC does not lie above 0.5; else 'ok'."
     s = np.asarray(y_score, float).ravel()
@@ -218,7 +218,7 @@ def trained_status(y_true, y_score, n_boot: int = 1000, seed: int = 0) -> str:
     lo = np.nanquantile(weighted_auc(y_true, s, _boot_weights(len(s), n_boot, seed)), 0.025)
     return "ok" if lo > 0.5 else "not trained"
 
-
+# %% ../nbs/07_metrics.ipynb #ed7d8997
 def ranking_status(per_user_model, per_user_trivial, n_boot: int = 1000, seed: int = 0) -> str:
     "'not trained' when the 95 % paired bootstrap CI of the per-user gain over the trivial ranker (POP) does not lie above 0."
     d = np.asarray(per_user_model, float) - np.asarray(per_user_trivial, float)
@@ -229,7 +229,7 @@ def ranking_status(per_user_model, per_user_trivial, n_boot: int = 1000, seed: i
     lo = np.quantile(_stat("mean", None, d, _boot_weights(len(d), n_boot, seed)), 0.025)
     return "ok" if lo > 0 else "not trained"
 
-
+# %% ../nbs/07_metrics.ipynb #ea81707f
 def classification_table(y_val, y_test, scores: dict, y_train, n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """One row per model {name: (validation scores, test scores)}: threshold tuned on validation accuracy, accuracy /
     precision / recall / F1 at it, ROC-AUC, test n and the sanity gate's status (also 'not trained' when the tuned
@@ -259,14 +259,14 @@ def classification_table(y_val, y_test, scores: dict, y_train, n_boot: int = 100
     )
     return pd.DataFrame(rows)
 
-
+# %% ../nbs/07_metrics.ipynb #9907f90d
 def claim_verdict(lo: float, hi: float, seeds: int) -> str:
     "holds / does not hold / inconclusive from the 95 % CI of the effect; one seed is inconclusive by design."
     if seeds < 2:
         return "1 seed: inconclusive by design"
     return "holds" if lo > 0 else ("does not hold" if hi < 0 else "inconclusive")
 
-
+# %% ../nbs/07_metrics.ipynb #be38d98d
 def paired_claim(
     y_true,
     a_scores,

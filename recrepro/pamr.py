@@ -35,7 +35,7 @@ def sequence_samples(
     meta["like"] = (meta.rating >= threshold).astype(np.int8)
     return meta, H, R, T
 
-
+# %% ../nbs/10_pamr.ipynb #84190b77
 def assert_no_future(meta: pd.DataFrame, T: np.ndarray):
     "Every history ends at or before its candidate's time (equal times: earlier in the stable (time, item) order)."
     bad = np.flatnonzero(T > meta.timestamp.to_numpy(float))
@@ -56,7 +56,7 @@ def _levels(r: np.ndarray, levels) -> np.ndarray:
         )
     return levels
 
-
+# %% ../nbs/10_pamr.ipynb #3604812f
 def rating_groups(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> dict:
     "The paper's grouping: {a: [I_a[j] for each item j]}, I_a[j] = set of user codes that gave item j the rating a."
     r = inter.rating.to_numpy()
@@ -66,7 +66,7 @@ def rating_groups(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> 
         out[float(r_)][j].add(int(u))
     return out
 
-
+# %% ../nbs/10_pamr.ipynb #25cb48e0
 def rating_level_matrices(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4, 5)) -> list:
     "C_a (users × items, CSR) for each level a: C_a[i, j] = 1 when user i rated item j with a; `levels='data'` for the ratings present."
     u, j, r = users.encode(inter.user_id, "user_id"), items.encode(inter.item_id, "item_id"), inter.rating.to_numpy()
@@ -77,7 +77,7 @@ def rating_level_matrices(inter: pd.DataFrame, users, items, levels=(1, 2, 3, 4,
         for a in _levels(r, levels)
     ]
 
-
+# %% ../nbs/10_pamr.ipynb #9c711454
 def user_vector_loss_grad(U: np.ndarray, V: np.ndarray, C) -> tuple:
     "J_a summed over users (eq 1) and dJ_a/du_i for every user (eq 2, corrected), for level matrix C (users × items)."
     Z = U @ V.T
@@ -89,7 +89,7 @@ def user_vector_loss_grad(U: np.ndarray, V: np.ndarray, C) -> tuple:
     G = -(C @ V) + cnt[:, None] * (P @ V)
     return J, G
 
-
+# %% ../nbs/10_pamr.ipynb #1e19de9a
 def user_vector_embedding(
     Cs: list, V: np.ndarray, steps: int = 100, lr: float = 0.5, seed: int = 0, history: bool = False
 ):
@@ -123,7 +123,7 @@ def stopword_list() -> tuple:
 
         return set(ENGLISH_STOP_WORDS), "scikit-learn ENGLISH_STOP_WORDS (NLTK corpus not installed)"
 
-
+# %% ../nbs/10_pamr.ipynb #926702a2
 class TextCleaner:
     "Lower-case, strip non-alphanumerics, drop stop words, stem ('porter'/'snowball') or lemmatise ('lemma')."
 
@@ -206,7 +206,7 @@ def project_features(F: np.ndarray, width: int, fit_rows=None, valid=None, seed:
     P[~valid] = 0.0
     return P.astype(np.float32)
 
-
+# %% ../nbs/10_pamr.ipynb #40b38b12
 def fuse(F_alexnet: np.ndarray, F_googlenet: np.ndarray, F_resnet: np.ndarray, lam: float) -> np.ndarray:
     "PAMR eq (10): λ F_A + (1−λ) F_G + (1−λ) F_R (features already projected to one width)."
     if not 0.0 <= lam <= 1.0:
@@ -216,7 +216,7 @@ def fuse(F_alexnet: np.ndarray, F_googlenet: np.ndarray, F_resnet: np.ndarray, l
         raise ValueError(f"project the features to one width first (see project_features); shapes {sorted(shapes)}")
     return (lam * F_alexnet + (1 - lam) * F_googlenet + (1 - lam) * F_resnet).astype(np.float32)
 
-
+# %% ../nbs/10_pamr.ipynb #5b6f51b1
 def align_features(F_ref: np.ndarray, F: np.ndarray, fit_rows=None) -> np.ndarray:
     "F rotated onto F_ref's space by the orthogonal Procrustes rotation fitted on `fit_rows` (e.g. training items with a poster)."
     from scipy.linalg import orthogonal_procrustes
@@ -265,7 +265,7 @@ class AUGRUCell(layers.Layer):
             units=self.units, recurrent_regularizer=keras.regularizers.serialize(self.recurrent_regularizer)
         )
 
-
+# %% ../nbs/10_pamr.ipynb #bf6f50c7
 @keras.saving.register_keras_serializable("recrepro")
 class AUGRU(layers.Layer):
     """AUG-GRU over a sequence r (B, T, n_G) for a candidate embedding s_q (B, n_Q): attention q_t = softmax_t(r_t C s_q) (eq 15) over
@@ -380,14 +380,14 @@ def with_padding_row(M: np.ndarray) -> np.ndarray:
     "An item table with row 0 = the zero padding row, as the frozen tables expect (item code + 1 indexes it)."
     return np.vstack([np.zeros((1, M.shape[1]), np.float32), M]).astype(np.float32)
 
-
+# %% ../nbs/10_pamr.ipynb #6f8e8b15
 def _frozen_table(T: np.ndarray, name: str):
     e = layers.Embedding(T.shape[0], T.shape[1], trainable=False, name=name)
     e.build((None,))
     e.set_weights([np.asarray(T, np.float32)])
     return e
 
-
+# %% ../nbs/10_pamr.ipynb #a6d7d444
 def build_pamr(
     img_table,
     txt_table,
@@ -483,7 +483,7 @@ def probe_features(F: np.ndarray, H: np.ndarray, R: np.ndarray, cand: np.ndarray
     fc = F[np.asarray(cand).ravel()]
     return np.hstack([fc, mp, mn, fc * mp, fc * mn]).astype(np.float32)
 
-
+# %% ../nbs/10_pamr.ipynb #a7421282
 def lambda_grid_cv(
     make_table, H, R, cand, y, groups, lambdas=np.round(np.arange(0, 1.01, 0.1), 1), folds: int = 3, test=None
 ) -> pd.DataFrame:
@@ -509,7 +509,7 @@ def lambda_grid_cv(
         rows.append(row)
     return pd.DataFrame(rows)
 
-
+# %% ../nbs/10_pamr.ipynb #d249551b
 def lambda_identifiable(grid: pd.DataFrame) -> tuple:
     "(identifiable, λ values whose CV score is within one CV std of the best): identifiable only when the best stands alone."
     best = grid.cv_auc.idxmax()
@@ -542,7 +542,7 @@ def item_text_table(
         encoder=enc.used + (f" ({enc.note})" if enc.note else ""),
     )
 
-
+# %% ../nbs/10_pamr.ipynb #69a4a813
 def poster_tables(paths: pd.Series, backbones, width: int, fit_rows, seed: int = 0, progress: bool = False) -> tuple:
     "({backbone: poster features PCA-projected to `width` (zero rows without a poster)}, {backbone: what ran})."
     from recrepro.vision import load_backbone, extract_features
@@ -559,13 +559,13 @@ def poster_tables(paths: pd.Series, backbones, width: int, fit_rows, seed: int =
         used[b] = f"{bb.name} [{bb.tap}, {Fi.shape[1]}-d]" + (" (stand-in)" if bb.note else "")
     return feats, used
 
-
+# %% ../nbs/10_pamr.ipynb #1de9aae6
 def aligned_features(feats: list, fit_rows, has) -> list:
     "The first feature table, and each other one Procrustes-rotated onto it (fitted on `fit_rows` with a poster): eq (10)'s inputs."
     ref = np.intersect1d(fit_rows, np.flatnonzero(has))
     return [feats[0]] + [align_features(feats[0], F, ref) for F in feats[1:]]
 
-
+# %% ../nbs/10_pamr.ipynb #31350147
 def user_vector_table(
     train, users, items, vectors, user_dim: int, fit_rows, seed: int = 0, levels="data", history: bool = False
 ):

@@ -94,14 +94,14 @@ for _a in [
 def _folder(name, folder):
     return Path(folder) if folder else data_home() / name
 
-
+# %% ../nbs/05_paperdata.ipynb #cbeee54f
 def _need(name, files, tried=()):
     "Raise DataUnavailable unless every path in `files` exists."
     missing = [str(f) for f in files if not Path(f).is_file()]
     if missing:
         raise DataUnavailable(unavailable_message(name, list(tried) + [f"local files: missing {missing}"]))
 
-
+# %% ../nbs/05_paperdata.ipynb #3003751b
 def read_jsonl(path, max_rows: int | None = None, fields=None) -> pd.DataFrame:
     "Line-delimited JSON (plain or .gz) into a frame with `_row` = line number; a bad line is a DataError naming it."
     path = Path(path)
@@ -224,7 +224,7 @@ _FLIP_ALIASES = {
 def _num(s):
     return pd.to_numeric(s.astype(str).str.replace(r"[^0-9.]", "", regex=True).replace("", np.nan), errors="coerce")
 
-
+# %% ../nbs/05_paperdata.ipynb #255319c7
 def load_flipkart(path=None, on_bad="raise") -> RecData:
     "Flipkart product CSV -> items (name, price, mrp, discount %, rating, categories); no interactions."
     path = Path(path) if path else data_home() / "flipkart" / "flipkart.csv"
@@ -275,7 +275,7 @@ def _json_cell(v, path, row, col):
     except json.JSONDecodeError as e:
         raise DataError(f"{path}: row {row}, column {col!r} is not JSON ({e.msg})") from None
 
-
+# %% ../nbs/05_paperdata.ipynb #e21b4b2a
 def load_tmdb5000(folder=None, on_bad="raise") -> RecData:
     "TMDB 5000 movies + credits -> items (title, year, overview, genres, keywords, cast, director, votes, image_path)."
     f = _folder("tmdb-5000", folder)
@@ -406,7 +406,7 @@ def _ml_zip(name, folder, inner):
         return f / inner
     raise DataUnavailable(unavailable_message(name, tried + [f"local folder {f/inner}: not found"]))
 
-
+# %% ../nbs/05_paperdata.ipynb #2309ecef
 def _read_dat(path, names):
     p = Path(path)
     df = read_table(
@@ -422,7 +422,7 @@ def _read_dat(path, names):
     )
     return with_rows(df, 1)
 
-
+# %% ../nbs/05_paperdata.ipynb #caf18f7b
 def _genre_items(m, title_col, genre_col):
     ty = m[title_col].fillna("").map(split_title_year)
     return pd.DataFrame(
@@ -437,7 +437,7 @@ def _genre_items(m, title_col, genre_col):
         )
     )
 
-
+# %% ../nbs/05_paperdata.ipynb #03d099e9
 def load_ml1m(folder=None, on_bad="raise") -> RecData:
     "MovieLens-1M in the canonical schema (ids are ML-1M movie ids, as in the poster folder)."
     d = _ml_zip("ml-1m", folder, "ml-1m")
@@ -458,7 +458,7 @@ def load_ml1m(folder=None, on_bad="raise") -> RecData:
     )
     return RecData("ml-1m", inter.astype({"user_id": "int64", "item_id": "int64"}), items, users, rep)
 
-
+# %% ../nbs/05_paperdata.ipynb #c50df1a5
 def load_ml20m(folder=None, on_bad="raise", max_rows: int | None = None) -> RecData:
     "MovieLens-20M in the canonical schema (half-star ratings 0.5-5)."
     d = _ml_zip("ml-20m", folder, "ml-20m")

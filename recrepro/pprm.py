@@ -34,7 +34,7 @@ def build_pprm(input_dim: int, hidden=(256, 64), loss: str = "mse", learning_rat
     )
     return m
 
-
+# %% ../nbs/50_pprm.ipynb #8559f99f
 def train_pprm(
     X_tr,
     y_tr,
@@ -70,7 +70,7 @@ def train_pprm(
 def _join(xs):
     return ", ".join(str(x) for x in xs if str(x))
 
-
+# %% ../nbs/50_pprm.ipynb #bc770619
 def ml100k_task(
     ml: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0, max_train: int = 0, seed: int = 0
 ) -> dict:
@@ -110,7 +110,7 @@ def ml100k_task(
         ),
     )
 
-
+# %% ../nbs/50_pprm.ipynb #7227387c
 def clothing_task(cl, n: int = 0, leaky: bool = False, seed: int = 0, fracs=(0.7, 0.15, 0.15)) -> dict:
     "PPRM task (b): U = age (honest), or age + review title + review text (leaky: written after the purchase); B = division/department/class; label = Recommended."
     rv = cl.reviews
@@ -143,7 +143,7 @@ def clothing_task(cl, n: int = 0, leaky: bool = False, seed: int = 0, fracs=(0.7
         f"B = division/department/class; label = Recommended; random split {fracs}; {int(empty.sum())} reviews without text dropped",
     )
 
-
+# %% ../nbs/50_pprm.ipynb #a87dc7b5
 def yelp_task(yp: RecData, n_recent: int = 5, fracs=(0.8, 0.1, 0.1), threshold: float = 4.0) -> dict:
     "PPRM on the paper's Yelp data: U = profile fields + recent businesses, B = name, categories, attributes; label = stars ≥ threshold."
     t = ml100k_task(
@@ -183,7 +183,7 @@ def pair_matrix(task: dict, part: str, u_vecs: dict, b_vecs: dict) -> tuple:
     ).astype(np.float32)
     return X, d[task["label"]].to_numpy().astype(int)
 
-
+# %% ../nbs/50_pprm.ipynb #d7124673
 def encode_task(task: dict, encode) -> tuple:
     "({user key: vector}, {product key: vector}) with `encode(list of texts) -> array`, each distinct text once."
     uk, bk = list(task["u_text"]), list(task["b_text"])
@@ -191,7 +191,7 @@ def encode_task(task: dict, encode) -> tuple:
     B = encode([task["b_text"][k] for k in bk])
     return dict(zip(uk, U)), dict(zip(bk, B))
 
-
+# %% ../nbs/50_pprm.ipynb #29a0bb4f
 def tfidf_encoder(task: dict, dims: int = 128, seed: int = 0):
     "The cheap vectoriser (the paper's Word2Vec alternative): TF-IDF + truncated SVD (LSA), fitted on the training part's texts."
     from sklearn.feature_extraction.text import TfidfVectorizer

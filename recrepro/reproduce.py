@@ -17,10 +17,10 @@ from .core import ChapterContractError, atomic_write, check_chapter, file_sha256
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
-__all__ = ['log', 'VERSIONED', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path', 'load_profile',
-           'package_digest', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'ChapterFailed', 'own_kernel',
-           'run_chapter', 'versions', 'device_info', 'merge_scorecard', 'merge_claims', 'write_scorecard', 'reproduce',
-           'main', 'black_mode', 'format_export_cells', 'export_main']
+__all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path',
+           'load_profile', 'package_digest', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in',
+           'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard',
+           'merge_claims', 'write_scorecard', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -36,7 +36,7 @@ def profile_path(profile: str, root=None) -> Path:
         raise FileNotFoundError(f"no profile {profile!r} in {p.parent} (have: {have})")
     return p
 
-
+# %% ../nbs/02_reproduce.ipynb #49f046d5
 def load_profile(profile: str, root=None) -> dict:
     "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict}}."
     path = profile_path(profile, root)
@@ -61,7 +61,7 @@ def package_digest() -> str:
         h.update(f.read_bytes())
     return h.hexdigest()
 
-
+# %% ../nbs/02_reproduce.ipynb #4414db4a
 def chapter_stamp(nb: Path, params: dict) -> dict:
     "What a chapter's outputs depend on."
     return dict(
@@ -70,11 +70,11 @@ def chapter_stamp(nb: Path, params: dict) -> dict:
         package=package_digest(),
     )
 
-
+# %% ../nbs/02_reproduce.ipynb #42b20af7
 def _outputs(out_dir: Path) -> list:
     return sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file() and p.name != "_stamp.json")
 
-
+# %% ../nbs/02_reproduce.ipynb #368423db
 def is_up_to_date(out_dir: Path, stamp: dict) -> bool:
     "True when `out_dir/_stamp.json` matches `stamp` and every output it lists exists."
     f = Path(out_dir) / "_stamp.json"
@@ -87,17 +87,28 @@ def is_up_to_date(out_dir: Path, stamp: dict) -> bool:
         and all((Path(out_dir) / o).is_file() for o in old["outputs"])
     )
 
-
+# %% ../nbs/02_reproduce.ipynb #24111d2f
 def write_stamp(out_dir: Path, stamp: dict):
     atomic_write(
         Path(out_dir) / "_stamp.json", json.dumps(dict(**stamp, outputs=_outputs(Path(out_dir))), indent=1) + "\n"
     )
 
+# %% ../nbs/02_reproduce.ipynb #0c9f302a
+def swap_in(new: Path, dest: Path) -> Path:
+    "Replace folder `dest` by `new` (same parent): the old one is moved aside first and removed last, so `dest` is never half-written."
+    old = dest.with_name(f".{dest.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    new.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
+    return dest
+
 # %% ../nbs/02_reproduce.ipynb #3883d06d
 class ChapterFailed(RuntimeError):
     "A chapter whose notebook raised; the message names the chapter, the cell and the error."
 
-
+# %% ../nbs/02_reproduce.ipynb #1f4002f7
 def own_kernel(tmp: Path) -> str:
     "Register a kernelspec for `sys.executable` under `tmp` (prepended to `JUPYTER_PATH`); returns its name."
     from ipykernel.kernelspec import write_kernel_spec
@@ -111,7 +122,7 @@ def own_kernel(tmp: Path) -> str:
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp)] + ([paths] if paths else []))
     return name
 
-
+# %% ../nbs/02_reproduce.ipynb #dac3ccfe
 def _failing_cell(nb: Path, executed: Path, exec_count) -> str:
     "'cell i of <nb> (In [n]: `first line`)': i indexes the chapter's own notebook (papermill adds cells to its copy)."
     import nbformat
@@ -128,7 +139,7 @@ def _failing_cell(nb: Path, executed: Path, exec_count) -> str:
     first = next((l.strip() for l in src.splitlines() if l.strip() and not l.startswith("#|")), "")
     return f"cell {idx} of {nb.name} (In [{exec_count}]: `{first[:80]}`)"
 
-
+# %% ../nbs/02_reproduce.ipynb #2a40472a
 def run_chapter(name: str, nb: Path, params: dict, executed: Path, kernel: str, progress: bool = True):
     "Execute `nb` with papermill into `executed`; raise `ChapterFailed` naming the failing cell."
     import papermill as pm
@@ -181,17 +192,22 @@ def versions(names=VERSIONED) -> dict:
             out[n] = None
     return out
 
+# %% ../nbs/02_reproduce.ipynb #6fdc3370
+SIMD_FLAGS = ("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "amx_tile")
+
 
 def device_info() -> dict:
-    "CPU model, core count and GPU names (from `nvidia-smi`, so no framework is imported)."
-    cpu = platform.processor() or platform.machine()
+    "CPU model, its vector instruction sets (they decide oneDNN's kernels), core count and GPU names (`nvidia-smi`; no framework imported)."
+    info = {}
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        for line in Path("/proc/cpuinfo").read_text().splitlines():  # the first processor's entries
+            key, _, value = line.partition(":")
+            info.setdefault(key.strip(), value.strip())
     except OSError:
         pass
+    cpu, flags = info.get("model name") or platform.processor() or platform.machine(), set(
+        info.get("flags", "").split()
+    )
     gpus = []
     if shutil.which("nvidia-smi"):
         try:
@@ -201,9 +217,17 @@ def device_info() -> dict:
             gpus = [g.strip() for g in r.stdout.splitlines() if g.strip()] if r.returncode == 0 else []
         except (OSError, subprocess.SubprocessError):
             pass
-    return dict(cpu=cpu, cores=os.cpu_count(), gpus=gpus, platform=platform.platform())
+    simd = [f for f in SIMD_FLAGS if f in flags]
+    return dict(
+        cpu=cpu,
+        instruction_sets=simd,
+        cores=os.cpu_count(),
+        gpus=gpus,
+        platform=platform.platform(),
+        onednn=os.environ.get("TF_ENABLE_ONEDNN_OPTS", "default (on)"),
+    )
 
-
+# %% ../nbs/02_reproduce.ipynb #71fcfc0b
 SCORECARD_COLUMNS = [
     "chapter",
     "table/figure",
@@ -241,17 +265,22 @@ RELATIVE_COLUMNS = [
 ]
 
 
+def chapter_files(profile_dir, name: str) -> list:
+    "`<chapter>/<name>` under `profile_dir`, chapter folders only (not a `.partial` folder of a run in progress)."
+    return sorted(f for f in Path(profile_dir).glob(f"*/{name}") if not f.parent.name.startswith("."))
+
+# %% ../nbs/02_reproduce.ipynb #c6d67dd3
 def _chapters(profile_dir):
-    for f in sorted(Path(profile_dir).glob("*/metrics.json")):
+    for f in chapter_files(profile_dir, "metrics.json"):
         m = json.loads(f.read_text())
         yield m.get("chapter", f.parent.name), m
 
-
+# %% ../nbs/02_reproduce.ipynb #654f0af1
 def _ours(v, status):
     "The number, with the sanity gate's mark where the model did not learn."
     return v if status in (None, "ok", "trivial") else f"{_fmt(v)} (**{status}**)"
 
-
+# %% ../nbs/02_reproduce.ipynb #9596b3cc
 def merge_scorecard(profile_dir) -> pd.DataFrame:
     "One row per recorded metric of every `<chapter>/metrics.json` under `profile_dir`; 'ours' carries the not-trained mark."
     rows = []
@@ -272,7 +301,7 @@ def merge_scorecard(profile_dir) -> pd.DataFrame:
             )
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
 
-
+# %% ../nbs/02_reproduce.ipynb #665a1436
 def merge_claims(profile_dir) -> tuple:
     "(absolute, relative) frames of every chapter's headline numbers and relative claims: the two parts of 'Does the claim hold?'."
     ab, rel = [], []
@@ -309,7 +338,7 @@ def merge_claims(profile_dir) -> tuple:
             )
     return pd.DataFrame(ab, columns=ABSOLUTE_COLUMNS), pd.DataFrame(rel, columns=RELATIVE_COLUMNS)
 
-
+# %% ../nbs/02_reproduce.ipynb #f2d4e716
 def _fmt(v):
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return "—"
@@ -317,7 +346,7 @@ def _fmt(v):
         return f"{v:.4g}"
     return str(v).replace("|", "\\|").replace("\n", " ")
 
-
+# %% ../nbs/02_reproduce.ipynb #06d06e73
 def _md(df, cols, empty):
     if df.empty:
         return [empty]
@@ -325,7 +354,7 @@ def _md(df, cols, empty):
         "| " + " | ".join(_fmt(r[c]) for c in cols) + " |" for r in df.to_dict("records")
     ]
 
-
+# %% ../nbs/02_reproduce.ipynb #9a6e9279
 def write_scorecard(profile_dir, profile: str) -> Path:
     "Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims, then 'Does the claim hold?' in two parts."
     df = merge_scorecard(profile_dir)
@@ -361,7 +390,7 @@ def write_scorecard(profile_dir, profile: str) -> Path:
         "",
     ]
     body += _md(rel, RELATIVE_COLUMNS, "_No chapter has recorded a relative claim._")
-    for f in sorted(Path(profile_dir).glob("*/scorecard_section.md")):  # e.g. the audit's common-protocol section
+    for f in chapter_files(profile_dir, "scorecard_section.md"):  # e.g. the audit's common-protocol section
         body += ["", f.read_text().strip()]
     return atomic_write(Path(profile_dir) / "SCORECARD.md", "\n".join(head + body) + "\n")
 
@@ -369,7 +398,7 @@ def write_scorecard(profile_dir, profile: str) -> Path:
 def _rel(p: Path, root: Path) -> str:
     return str(p.relative_to(root) if p.is_relative_to(root) else p)
 
-
+# %% ../nbs/02_reproduce.ipynb #5e2357f5
 def reproduce(
     profile="smoke", chapters=None, force=False, out="figures", fail_fast=False, runs=None, progress=True, root=None
 ) -> dict:
@@ -393,7 +422,7 @@ def reproduce(
         started=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         device=device_info(),
         versions=versions(),
-        chapters=dict(old.get("chapters", {})),
+        chapters={c: v for c, v in old.get("chapters", {}).items() if c in prof["chapters"]},  # not a renamed one
     )
     failures = []
     with tempfile.TemporaryDirectory(prefix="recrepro-kernel-") as ktmp:
@@ -420,18 +449,21 @@ def reproduce(
                 continue
             log.info("[%d/%d] %s: running %s", i, len(selected), ch, entry["notebook"])
             executed = runs / f"{nb.stem}.ipynb"
+            partial = pdir / f".{ch}.partial"  # the chapter writes here; it replaces odir only when it succeeds
+            shutil.rmtree(partial, ignore_errors=True)
             t0 = time.perf_counter()
             try:
-                run_chapter(ch, nb, dict(params, out_dir=str(odir)), executed, kernel, progress)
+                run_chapter(ch, nb, dict(params, out_dir=str(partial)), executed, kernel, progress)
                 secs = round(time.perf_counter() - t0, 2)
-                write_stamp(odir, stamp)
+                write_stamp(partial, stamp)
+                swap_in(partial, odir)
                 record["chapters"][ch] = dict(entry, status="ran", seconds=secs, executed=_rel(executed, root))
                 log.info("[%d/%d] %s: done in %.1f s", i, len(selected), ch, secs)
             except ChapterFailed as e:
                 secs = round(time.perf_counter() - t0, 2)
                 failures.append(str(e))
-                log.error("[%d/%d] %s", i, len(selected), e)
-                (odir / "_stamp.json").unlink(missing_ok=True)
+                log.error("[%d/%d] %s (the previous outputs of %s are kept whole)", i, len(selected), e, ch)
+                shutil.rmtree(partial, ignore_errors=True)
                 record["chapters"][ch] = dict(
                     entry, status="failed", seconds=secs, error=str(e), executed=_rel(executed, root)
                 )
@@ -443,7 +475,7 @@ def reproduce(
     write_scorecard(pdir, prof["name"])
     return record
 
-
+# %% ../nbs/02_reproduce.ipynb #27712429
 def main(argv=None):
     "Console entry point `recrepro-reproduce`."
     ap = argparse.ArgumentParser(
@@ -463,7 +495,6 @@ def main(argv=None):
     except (FileNotFoundError, ValueError) as e:
         print(f"recrepro-reproduce: {e}", file=sys.stderr)
         return 2
-    times = {c: v.get("seconds") for c, v in rec["chapters"].items()}
     print(
         f"profile {rec['profile']}: "
         + ", ".join(
@@ -487,7 +518,7 @@ def black_mode():
     conf = tomllib.loads(p.read_text()).get("tool", {}).get("black", {}) if p.is_file() else {}
     return black.Mode(line_length=int(conf.get("line-length", 120)))
 
-
+# %% ../nbs/02_reproduce.ipynb #264c32db
 def format_export_cells(nb_path, mode=None) -> int:
     "Black-format the `#| export` cells of one notebook in place; returns how many cells changed."
     import black
@@ -499,9 +530,7 @@ def format_export_cells(nb_path, mode=None) -> int:
         if c["cell_type"] != "code" or not re.match(r"#\|\s*export\b", src.lstrip()):
             continue
         lines = src.split("\n")
-        k = next(
-            (n for n, line in enumerate(lines) if not line.lstrip().startswith("#|")), len(lines)
-        )  # nbdev directives stay `#|`
+        k = next((n for n, line in enumerate(lines) if not line.lstrip().startswith("#|")), len(lines))
         try:
             new = "\n".join(lines[:k] + [black.format_str("\n".join(lines[k:]), mode=mode).rstrip("\n")])
         except black.InvalidInput as e:
@@ -513,20 +542,16 @@ def format_export_cells(nb_path, mode=None) -> int:
         atomic_write(p, json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
     return changed
 
-
+# %% ../nbs/02_reproduce.ipynb #b3a9fb3d
 def export_main(argv=None) -> int:
-    "`recrepro-export`: black-format every notebook's export cells at the project's width, then nbdev_export at that width."
-    import black, functools
+    "`recrepro-export`: black-format every notebook's export cells at the project's width, then nbdev_export (which copies them)."
     from nbdev.config import get_config
     from nbdev.doclinks import nbdev_export as export_notebooks  # (nbdev_test skips a cell that calls it by name)
 
     mode = black_mode()
     nbs = sorted(Path(get_config().nbs_path).glob("*.ipynb"))
     n = sum(format_export_cells(f, mode) for f in nbs)
-    black.Mode = functools.partial(
-        black.Mode, line_length=mode.line_length
-    )  # nbdev's black_format builds black.Mode() per cell
-    export_notebooks(procs="black_format")
+    export_notebooks(procs=[])  # the cells are formatted already: nbdev copies them
     print(f"formatted {n} export cell(s) in {len(nbs)} notebooks; exported at {mode.line_length} columns")
     return 0
 

@@ -20,7 +20,7 @@ __all__ = ['INTERACTION_COLUMNS', 'DataError', 'LoadReport', 'RecData', 'ReviewD
 class DataError(ValueError):
     "Bad input data; the message names the file and the row."
 
-
+# %% ../nbs/00_schema.ipynb #05876ead
 @dataclass
 class LoadReport:
     "What a loader read and what it skipped, per reason, with example locations (`file:row`)."
@@ -98,18 +98,18 @@ class RecData:
             skipped_rows=self.report.skipped,
         )
 
-
+# %% ../nbs/00_schema.ipynb #d522902c
 @dataclass
 class ReviewData(RecData):
     "RecData plus the full `reviews` table (one row per review)."
 
     reviews: pd.DataFrame = None
 
-
+# %% ../nbs/00_schema.ipynb #578d3236
 def source_rows(df, mask):
     return df.loc[mask, "_row"].tolist() if "_row" in df else df.index[mask].tolist()
 
-
+# %% ../nbs/00_schema.ipynb #76b12183
 def report_problem(report, df, mask, reason, file, on_bad, detail=""):
     "Raise or count-and-drop the rows of `df` selected by `mask`."
     mask = np.asarray(mask, bool)
@@ -124,14 +124,14 @@ def report_problem(report, df, mask, reason, file, on_bad, detail=""):
     report.add(reason, file, rows)
     return df.loc[~mask]
 
-
+# %% ../nbs/00_schema.ipynb #c250b025
 def require_columns(df: pd.DataFrame, cols, file):
     "Raise `DataError` naming `file` if any of `cols` is missing."
     missing = [c for c in cols if c not in df.columns]
     if missing:
         raise DataError(f"{file}: missing column(s) {missing}; found {[c for c in df.columns if c != '_row']}")
 
-
+# %% ../nbs/00_schema.ipynb #16da6728
 def validate_interactions(
     df,
     file,
@@ -210,7 +210,7 @@ def validate_interactions(
     df = report_problem(report, df, dup, "duplicate (user_id, item_id) row", file, on_bad)
     return df[INTERACTION_COLUMNS].reset_index(drop=True)
 
-
+# %% ../nbs/00_schema.ipynb #751877cb
 def flag_empty_text(items: pd.DataFrame, col: str, file, report: LoadReport, policy="keep") -> pd.DataFrame:
     "Empty or missing `col`: 'keep' (set to '' and count), 'skip' (drop and count) or 'raise'."
     empty = (items[col].isna() | (items[col].astype(str).str.strip() == "")).to_numpy()
@@ -234,14 +234,14 @@ def read_table(path, **kw) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as e:
         raise DataError(f"{path}: cannot parse ({type(e).__name__}: {str(e).splitlines()[0]})") from None
 
-
+# %% ../nbs/00_schema.ipynb #cd5816c9
 def read_parquet(path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except Exception as e:
         raise DataError(f"{path}: cannot read parquet ({type(e).__name__}: {e})") from None
 
-
+# %% ../nbs/00_schema.ipynb #f900532d
 def with_rows(df, first=1):
     df = df.reset_index(drop=True)
     df["_row"] = np.arange(first, first + len(df))
@@ -268,7 +268,7 @@ def _canonical_items(items, ids, item, text, image, categories, file, report, on
     it["image_path"] = it[image].where(it[image].notna(), None) if image else None
     return it.drop(columns="_row").reset_index(drop=True)
 
-
+# %% ../nbs/00_schema.ipynb #1eaacb55
 def id_strings(ids: pd.Series) -> pd.Series:
     "Ids as text, whole numbers without a decimal part (so 7, 7.0 and '7' are one id); missing ids stay missing."
     if pd.api.types.is_numeric_dtype(ids) and not pd.api.types.is_bool_dtype(ids):
@@ -277,7 +277,7 @@ def id_strings(ids: pd.Series) -> pd.Series:
             return v.astype("Int64").astype("string").astype(object).where(v.notna(), None)
     return ids.astype("string").astype(object).where(ids.notna(), None)
 
-
+# %% ../nbs/00_schema.ipynb #77a728a2
 def _from_frame(
     cls,
     interactions: pd.DataFrame,
@@ -340,7 +340,7 @@ def _from_frame(
         raise DataError(f"{file}: every interaction was dropped by validation ({rep.counts})")
     return cls(name, inter, it, us, rep)
 
-
+# %% ../nbs/00_schema.ipynb #41d6fe97
 def _from_csv(cls, path, *, sep=",", name=None, **kw) -> RecData:
     "`from_frame` over a delimited file; rows in errors are the file's line numbers (header = line 1)."
     path = Path(path)
@@ -349,7 +349,7 @@ def _from_csv(cls, path, *, sep=",", name=None, **kw) -> RecData:
         raise DataError(f"{path}: header only, no data rows ({list(raw.columns)})")
     return cls.from_frame(raw, name=name or path.stem, file=str(path), first_row=2, **kw)
 
-
+# %% ../nbs/00_schema.ipynb #d6d2d001
 def _from_parquet(cls, path, *, name=None, **kw) -> RecData:
     "`from_frame` over a parquet file; rows in errors are 1-based positions in the file."
     path = Path(path)

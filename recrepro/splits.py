@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from .schema import DataError
 
 # %% auto #0
-__all__ = ['assert_disjoint', 'random_split', 'per_user_random_split', 'per_user_temporal_split', 'leave_last_out',
+__all__ = ['ROUNDING', 'assert_disjoint', 'random_split', 'per_user_random_split', 'per_user_temporal_split', 'leave_last_out',
            'temporal_split', 'kcore', 'implicit', 'IdIndex', 'interaction_matrix', 'sequences', 'latest_history',
            'recent_items', 'sample_negatives', 'subsample', 'pointwise_samples']
 
@@ -28,7 +28,7 @@ def assert_disjoint(*parts: pd.DataFrame, whole: pd.DataFrame | None = None):
     if whole is not None and (len(seen) != len(whole) or not seen.sort_values().equals(whole.index.sort_values())):
         raise AssertionError(f"parts cover {len(seen)} rows, the whole has {len(whole)}")
 
-
+# %% ../nbs/03_splits.ipynb #88590ecf
 def _check(inter, cols=("user_id", "item_id")):
     missing = [c for c in cols if c not in inter.columns]
     if missing:
@@ -36,17 +36,27 @@ def _check(inter, cols=("user_id", "item_id")):
     if not inter.index.is_unique:
         raise DataError("interactions index has duplicates: reset_index() first")
 
+# %% ../nbs/03_splits.ipynb #c6c64555
+ROUNDING = {"floor": np.floor, "ceil": np.ceil, "round": np.round}
 
-def random_split(inter: pd.DataFrame, fracs=(0.7, 0.15, 0.15), seed: int = 0) -> tuple:
-    "Random split of the rows into len(fracs) parts (e.g. 70/15/15)."
+
+def _rounded(x, rounding: str) -> np.ndarray:
+    "Cut positions x rounded down ('floor'), up ('ceil') or to the nearest ('round', halves to even), as ints."
+    if rounding not in ROUNDING:
+        raise ValueError(f"rounding must be one of {list(ROUNDING)}, not {rounding!r}")
+    return ROUNDING[rounding](np.asarray(x, float)).astype(int)
+
+# %% ../nbs/03_splits.ipynb #4fe03026
+def random_split(inter: pd.DataFrame, fracs=(0.7, 0.15, 0.15), seed: int = 0, rounding: str = "round") -> tuple:
+    "Random split of the rows into len(fracs) parts (e.g. 70/15/15); the cut positions cumsum(fracs)·n are rounded by `rounding`."
     _check(inter)
     if not np.isclose(sum(fracs), 1):
         raise ValueError(f"fractions {fracs} must sum to 1")
     perm = np.random.default_rng(seed).permutation(len(inter))
-    cuts = np.round(np.cumsum(fracs)[:-1] * len(inter)).astype(int)
+    cuts = _rounded(np.cumsum(fracs)[:-1] * len(inter), rounding)
     return tuple(inter.iloc[np.sort(ix)] for ix in np.split(perm, cuts))
 
-
+# %% ../nbs/03_splits.ipynb #e1395cb4
 def _rank_in_user(inter, key) -> tuple:
     "Position of each row within its user when rows are ordered by `key`, and the user's row count."
     order = np.lexsort((*[inter[k].to_numpy() for k in reversed(key)], inter.user_id.to_numpy()))
@@ -58,26 +68,26 @@ def _rank_in_user(inter, key) -> tuple:
     rank[order], n[order] = pos, np.repeat(counts, counts)
     return rank, n
 
-
-def per_user_random_split(inter: pd.DataFrame, test_frac: float = 0.2, seed: int = 0) -> tuple:
-    "Per-user random holdout: floor(test_frac·n_u) of each user's rows to test (≥ 1 when n_u ≥ 2), ≥ 1 row kept in train."
+# %% ../nbs/03_splits.ipynb #6fd1b63c
+def per_user_random_split(inter: pd.DataFrame, test_frac: float = 0.2, seed: int = 0, rounding: str = "floor") -> tuple:
+    "Per-user random holdout: test_frac·n_u rounded by `rounding` (default down) of each user's rows to test (≥ 1 when n_u ≥ 2), ≥ 1 kept in train."
     _check(inter)
     tmp = inter.assign(_r=np.random.default_rng(seed).random(len(inter)))
     rank, n = _rank_in_user(tmp, ["_r"])
-    n_test = np.where(n >= 2, np.clip(np.floor(test_frac * n), 1, n - 1), 0)
+    n_test = np.where(n >= 2, np.clip(_rounded(test_frac * n, rounding), 1, n - 1), 0)
     test = rank < n_test
     return inter.loc[~test], inter.loc[test]
 
-
-def per_user_temporal_split(inter: pd.DataFrame, fracs=(0.8, 0.1, 0.1)) -> tuple:
-    "Each user's rows in time order (ties by item_id) cut into consecutive parts of the given fractions."
+# %% ../nbs/03_splits.ipynb #a3850274
+def per_user_temporal_split(inter: pd.DataFrame, fracs=(0.8, 0.1, 0.1), rounding: str = "floor") -> tuple:
+    "Each user's rows in time order (ties by item_id) cut into consecutive parts; cuts cumsum(fracs)·n_u rounded by `rounding` (default down: later parts get the remainder)."
     _check(inter, ("user_id", "item_id", "timestamp"))
     rank, n = _rank_in_user(inter, ["timestamp", "item_id"])
-    edges = np.floor(np.outer(n, np.cumsum(fracs)[:-1])).astype(int)  # per row: the cut positions of its user
+    edges = _rounded(np.outer(n, np.cumsum(fracs)[:-1]), rounding)  # per row: the cut positions of its user
     part = (rank[:, None] >= edges).sum(1)
     return tuple(inter.loc[part == k] for k in range(len(fracs)))
 
-
+# %% ../nbs/03_splits.ipynb #e8e7a4a4
 def leave_last_out(inter: pd.DataFrame, n_test: int = 1, n_val: int = 1) -> tuple:
     "(train, val, test): each user's last `n_test` rows to test, the `n_val` before to validation; users with ≤ n_test+n_val rows stay in train."
     _check(inter, ("user_id", "item_id", "timestamp"))
@@ -88,7 +98,7 @@ def leave_last_out(inter: pd.DataFrame, n_test: int = 1, n_val: int = 1) -> tupl
     val = eligible & (from_end >= n_test) & (from_end < n_test + n_val)
     return inter.loc[~test & ~val], inter.loc[val], inter.loc[test]
 
-
+# %% ../nbs/03_splits.ipynb #ea8347c6
 def temporal_split(inter: pd.DataFrame, fracs=(0.8, 0.1, 0.1)) -> tuple:
     "Global temporal split: cut the timeline at the quantiles of `fracs`; rows sharing a timestamp stay together."
     _check(inter, ("user_id", "item_id", "timestamp"))
@@ -109,7 +119,7 @@ def kcore(inter: pd.DataFrame, k_user: int = 5, k_item: int = 5, max_iter: int =
         inter = inter.loc[keep]
     raise RuntimeError(f"k-core did not converge in {max_iter} rounds")
 
-
+# %% ../nbs/03_splits.ipynb #057e530f
 def implicit(inter: pd.DataFrame, threshold: float = 4.0, col: str = "label") -> pd.DataFrame:
     "Add `col` = 1 where rating ≥ threshold else 0 (NaN ratings are an error, not a 0)."
     if inter.rating.isna().any():
@@ -141,7 +151,7 @@ class IdIndex:
     def __repr__(self):
         return f"IdIndex({len(self)} ids)"
 
-
+# %% ../nbs/03_splits.ipynb #4ae97cc9
 def interaction_matrix(
     inter: pd.DataFrame, users: IdIndex, items: IdIndex, value: str | None = None, dtype=np.float32
 ) -> sp.csr_matrix:
@@ -179,7 +189,7 @@ def sequences(inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, 
     frame = df.assign(row=df.index, pos=pos, u=users.encode(df.user_id, "user_id"), i=codes - 1).reset_index(drop=True)
     return frame, H, R, T
 
-
+# %% ../nbs/03_splits.ipynb #cb22aaf8
 def latest_history(
     inter: pd.DataFrame, users: IdIndex, items: IdIndex, L: int = 10, rating_scale: float = 1.0
 ) -> tuple:
@@ -219,7 +229,7 @@ def sample_negatives(users, seen, n_per: int = 1, seed: int = 0, max_rounds: int
         j[bad] = rng.integers(0, S.shape[1], int(bad.sum()))
     raise RuntimeError(f"no negative found for {int(bad.sum())} sample(s) after {max_rounds} rounds")
 
-
+# %% ../nbs/03_splits.ipynb #da819f54
 def subsample(arrays: tuple, n: int, seed: int = 0) -> tuple:
     "The same seeded sample of n rows (order kept) from each array; all rows when n is 0 or not smaller."
     m = len(arrays[0])
@@ -228,7 +238,7 @@ def subsample(arrays: tuple, n: int, seed: int = 0) -> tuple:
     keep = np.sort(np.random.default_rng(seed).choice(m, n, replace=False))
     return tuple(a[keep] for a in arrays)
 
-
+# %% ../nbs/03_splits.ipynb #edab240b
 def pointwise_samples(
     train: pd.DataFrame,
     users: IdIndex,

@@ -132,7 +132,7 @@ class TextEncoder:
     def __repr__(self):
         return f"TextEncoder(used={self.used!r}, requested={self.requested!r}, pooling={self.pooling!r})"
 
-
+# %% ../nbs/09_text.ipynb #fa46b53b
 def keras_tokenize(tokenizer, max_length: int):
     "Tokenise with a keras-hub BertTokenizer into [CLS] ids [SEP], right-padded to the batch's longest (ids, mask)."
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")

@@ -33,12 +33,12 @@ def fit_with_callbacks(
         verbose=verbose,
     )
 
-
+# %% ../nbs/09_training.ipynb #5e79b590
 def model_state(model) -> list:
     "The values of every model variable (weights, frozen tables, dropout seed states): what `reset_model` restores."
     return [np.array(v.numpy()) for v in model.variables]
 
-
+# %% ../nbs/09_training.ipynb #63682599
 def reset_model(model, state: list, tables: dict | None = None):
     """Restore `state` (from `model_state`), replace frozen tables {layer name: array}, and zero the optimizer's slots and
     step count, so an already-traced model trains as a freshly initialised one (TF traces a masked RNN's training step

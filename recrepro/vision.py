@@ -46,15 +46,15 @@ class _Lazy:
             arr[off:], shape=size, strides=tuple(s * arr.itemsize for s in stride)
         ).copy()
 
-
+# %% ../nbs/09_vision.ipynb #7f5152d8
 def _rebuild_tensor(storage, offset, size, stride, *rest):
     return _Lazy(storage, offset, size, stride)
 
-
+# %% ../nbs/09_vision.ipynb #67cbfb2c
 def _rebuild_parameter(data, requires_grad=None, backward_hooks=None, *rest):
     return data
 
-
+# %% ../nbs/09_vision.ipynb #37b5a08f
 def _materialize(obj):
     if isinstance(obj, _Lazy):
         return obj.materialize()
@@ -64,7 +64,7 @@ def _materialize(obj):
         return type(obj)(_materialize(v) for v in obj)
     return obj
 
-
+# %% ../nbs/09_vision.ipynb #071cce01
 class _StateDictUnpickler(pickle.Unpickler):
     ALLOWED = {
         ("collections", "OrderedDict"): collections.OrderedDict,
@@ -92,7 +92,7 @@ class _StateDictUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"unsupported persistent id {kind!r}")
         return self.storage_loader(pid[1:], self.storages)
 
-
+# %% ../nbs/09_vision.ipynb #6d16ca4b
 def load_torch_state_dict(path) -> dict:
     "{name: numpy array} from a PyTorch checkpoint (legacy or zip format) without importing torch; refuses arbitrary globals."
     path = Path(path)
@@ -146,7 +146,7 @@ def _bn(x, sd, p, layers):
     l.set_weights([sd[f"{p}.weight"], sd[f"{p}.bias"], sd[f"{p}.running_mean"], sd[f"{p}.running_var"]])
     return y
 
-
+# %% ../nbs/09_vision.ipynb #90164a10
 def efficientnet_lite(sd: dict, size: int, include_top: bool = True):
     "Keras EfficientNet-Lite built from a `state_dict` (efficientnet-pytorch key names); outputs {'avg_pool', 'logits'}."
     import keras
@@ -215,7 +215,7 @@ GOOGLENET_CFG = [
 def _set_conv(l, w, b=None):
     l.set_weights([w.transpose(2, 3, 1, 0)] + ([b] if b is not None else []))
 
-
+# %% ../nbs/09_vision.ipynb #f6a84399
 def alexnet(sd: dict, size: int = 224):
     "torchvision AlexNet in Keras with the weights of `sd`; outputs {'fc7': 4096-d, 'logits'} (eval mode: no dropout)."
     import keras
@@ -254,7 +254,7 @@ def alexnet(sd: dict, size: int = 224):
     d.set_weights([sd["classifier.6.weight"].T, sd["classifier.6.bias"]])
     return keras.Model(inp, outs, name="alexnet")
 
-
+# %% ../nbs/09_vision.ipynb #5906770e
 def googlenet(sd: dict, size: int = 224):
     "torchvision GoogLeNet (Inception v1, BN) in Keras; outputs {'pool5': 1024-d after inception5b, 'logits'}."
     import keras
@@ -330,13 +330,13 @@ class Backbone:
         "Features of a batch of [0, 1] RGB images (n, size, size, 3)."
         return np.asarray(self.model(self.preprocess(np.asarray(x01, np.float32)), training=False)[self.tap])
 
-
+# %% ../nbs/09_vision.ipynb #22d225cd
 def _lite(name, tap):
     files, _ = fetch_asset(name)
     m = efficientnet_lite(load_torch_state_dict(files["weights"]), _LITE_SIZE[name])
     return m, (lambda x: (x * 255.0 - 127.0) / 128.0), "x*255-127/128", _LITE_SIZE[name]
 
-
+# %% ../nbs/09_vision.ipynb #26a20fca
 def _keras_app(name, tap):
     import keras
 
@@ -356,7 +356,7 @@ def _keras_app(name, tap):
         224,
     )
 
-
+# %% ../nbs/09_vision.ipynb #252adaa1
 def _torchvision(name, tap, weights=None):
     path = Path(weights) if weights else data_home() / "torchvision" / Path(TORCHVISION_URLS[name]).name
     if not path.is_file():
@@ -366,7 +366,7 @@ def _torchvision(name, tap, weights=None):
         return alexnet(sd), (lambda x: (x - _IMAGENET_MEAN) / _IMAGENET_STD), "imagenet-mean-std", 224
     return googlenet(sd), (lambda x: (x - 0.5) / 0.5), "[-1,1] (torchvision transform_input)", 224
 
-
+# %% ../nbs/09_vision.ipynb #a220402c
 BACKBONES = {
     "alexnet": (_torchvision, ("fc7",)),
     "googlenet": (_torchvision, ("pool5",)),
@@ -455,7 +455,7 @@ def augmenter(
     ]
     return keras.Sequential(layers, name="augment")
 
-
+# %% ../nbs/09_vision.ipynb #03eb9029
 def augment_dataset(ds, seed: int = 0, **kw):
     "Map a training `tf.data` dataset of (images, labels) batches through `augmenter` (training=True)."
     import tensorflow as tf

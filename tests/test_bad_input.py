@@ -146,6 +146,17 @@ def test_poster_join_counts_every_problem(poster_folder):
     assert st["title_year_matched"] == 4 and st["with_poster"] == 2
     assert st["posters_undecodable"] == 2 and st["posters_mislabelled"] == 1
 
+def test_poster_join_by_id_map(poster_folder):
+    "Data that already carries ML-1M ids joins by id; title + year is the fallback for the rest."
+    items = pd.DataFrame(dict(item_id=[10, 50], title=["Toy Story", "Nothing Like It"], year=pd.array([1995, 1995], dtype="Int64")))
+    out, st = join_posters(items, poster_folder, id_map={50: 2})
+    assert out.ml1m_id.tolist() == [1, 2] and out.image_path.notna().tolist() == [True, True]
+    assert st["id_mapped"] == 1 and st["title_year_matched"] == 1
+    out2, _ = join_posters(items.assign(ml1m=[pd.NA, 2]), poster_folder, id_map="ml1m")
+    assert out2.ml1m_id.tolist() == [1, 2]
+    with pytest.raises(DataError, match="missing column"):
+        join_posters(items, poster_folder, id_map="no_such_column")
+
 def test_movies_dat_bad_row(tmp_path):
     (tmp_path/"movies.dat").write_bytes(b"1::Toy Story (1995)::Animation\nnot a movie line\n")
     with pytest.raises(DataError, match=r"movies\.dat: row 2 is not 'id::title \(year\)::genres'"):

@@ -1,5 +1,5 @@
 "The reproduction driver on real parameterised notebooks (tests/notebooks): outputs, resume, failure, scorecard."
-import json
+import json, os
 from pathlib import Path
 from conftest import NBS, ROOT, run_cli
 
@@ -102,3 +102,18 @@ def test_scorecard_marks_untrained_and_has_two_part_verdicts(tmp_path):
     assert "0.51 (**not trained**)" in sc
     assert sc.index("### Absolute numbers") < sc.index("### Relative claims")
     assert "not testable on this data" in sc and "1 seed: inconclusive by design" in sc
+
+def test_failing_rerun_keeps_previous_outputs_whole(tmp_path, make_profile):
+    "A chapter writes into a partial folder swapped in only on success: a failing rerun leaves the last good outputs."
+    good = make_profile({"table": (TABLE, {"n": 3})})
+    args = ("--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
+    assert run_cli("--profile", good, *args).returncode == 0
+    ch = tmp_path/"figs"/"t"/"table"
+    before = {p.name: p.read_bytes() for p in ch.iterdir()}
+    bad = make_profile({"table": (FAILING, {})})                   # the same chapter now fails after writing a table
+    assert run_cli("--profile", bad, *args).returncode == 1
+    assert {p.name: p.read_bytes() for p in ch.iterdir()} == before
+    assert not [p for p in (tmp_path/"figs"/"t").iterdir() if p.name.startswith(".")]   # no partial folder left
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (ch/"metrics.json").stat().st_mode & 0o777 == 0o666 & ~mask          # the user's umask, not mkstemp's 0600
