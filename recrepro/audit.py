@@ -8,19 +8,49 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['random_configs', 'holm', 'paired_tests', 'Protocol', 'run']
+__all__ = ['tune', 'holm', 'paired_tests', 'Protocol', 'run']
 
-# %% ../nbs/90_audit.ipynb #23ec4083
-def random_configs(space: dict, n: int, seed: int = 0) -> list:
-    "n distinct settings drawn from the grid `space` {name: [values]} (its whole grid when it has ≤ n points), seeded."
+# %% ../nbs/90_audit.ipynb #c361e2ce
+def tune(
+    objective, space: dict, trials: int, seed: int = 0, storage: str | None = None, study_name: str = "tune"
+) -> list:
+    """Optuna search over the grid `space` {name: [values]}: `trials` settings scored by `objective(params)` (higher is
+    better), its whole grid in order when it has ≤ `trials` points. Returns the completed trials [{trial, params, value}].
+
+    The TPE sampler is seeded per trial (`seed` + completed trials), so a study resumed from `storage` (e.g.
+    `sqlite:///run/tuning.db`) draws exactly what an uninterrupted one would; trials a killed run left RUNNING are
+    marked failed and redrawn. Values are indices into each list, so any value (a tuple, None) can be searched."""
     import itertools
+    import optuna
+    from optuna.distributions import CategoricalDistribution
+    from optuna.trial import TrialState
 
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
     keys = list(space)
-    grid = list(itertools.product(*(space[k] for k in keys)))
-    if len(grid) <= n:
-        return [dict(zip(keys, g)) for g in grid]
-    pick = np.random.default_rng(seed).choice(len(grid), n, replace=False)
-    return [dict(zip(keys, grid[i])) for i in sorted(pick)]
+    grid = [dict(zip(keys, g)) for g in itertools.product(*(range(len(space[k])) for k in keys))]
+    study = optuna.create_study(study_name=study_name, storage=storage, direction="maximize", load_if_exists=True)
+    for t in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
+        study.tell(t.number, state=TrialState.FAIL)  # left by a killed run
+    dists = {k: CategoricalDistribution(list(range(len(space[k])))) for k in keys}
+    done = lambda: study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+    while len(done()) < min(trials, len(grid)):
+        n, seen = len(done()), [t.params for t in done()]
+        if len(grid) <= trials and not study.get_trials(deepcopy=False, states=(TrialState.WAITING,)):
+            study.enqueue_trial(next(g for g in grid if g not in seen))
+        for attempt in range(20):  # a setting already tried is drawn again: every trial is a new setting
+            study.sampler = optuna.samplers.TPESampler(seed=seed + n + 100_003 * attempt)
+            trial = study.ask(dists)
+            if trial.params not in seen:
+                break
+            study.tell(trial, state=TrialState.FAIL)
+        else:  # TPE keeps proposing tried settings: the first untried one in a seeded order
+            order = np.random.default_rng(seed + n).permutation(len(grid))
+            study.enqueue_trial(next(grid[i] for i in order if grid[i] not in seen))
+            trial = study.ask(dists)
+        study.tell(trial, float(objective({k: space[k][trial.params[k]] for k in keys})))
+    return [
+        dict(trial=i + 1, params={k: space[k][t.params[k]] for k in keys}, value=t.value) for i, t in enumerate(done())
+    ]
 
 # %% ../nbs/90_audit.ipynb #1886bdcc
 def holm(pvalues) -> np.ndarray:
@@ -57,7 +87,7 @@ def paired_tests(per_user: dict, metric: str = "ndcg@10", best: str | None = Non
         df["significant (5 %)"] = df.p_holm < 0.05
     return df
 
-# %% ../nbs/90_audit.ipynb #25b0308a
+# %% ../nbs/90_audit.ipynb #0a920c95
 import dataclasses, time
 from dataclasses import dataclass
 
@@ -73,20 +103,52 @@ class Protocol:
     metric: str = "ndcg@10"  # tuning and significance metric
     seed: int = 0
 
-
+# %% ../nbs/90_audit.ipynb #d8893c98
 def _seeded(cls, cfg: dict, seed: int) -> dict:
     "cfg with `seed` set when the estimator's Config has one."
     return cfg | ({"seed": seed} if "seed" in {f.name for f in dataclasses.fields(cls.Config)} else {})
 
+# %% ../nbs/90_audit.ipynb #11695fcb
+def _fit_and_test(cls, cfg: dict, data, fit_part, test_part, p: Protocol, users) -> dict:
+    "One fit + evaluation as a storable result: mean metrics, per-user columns (user ids as text), seconds."
+    t0 = time.perf_counter()
+    est = cls(**cfg).fit(data, fit_part)
+    t1 = time.perf_counter()
+    mean, pu = est.evaluate(test_part, p.ks, p.relevant, users)
+    cols = {c: pu[c].to_numpy() for c in pu.columns if c != "user_id"}
+    return dict(
+        mean={k: float(v) for k, v in mean.items()},
+        per_user=cols,
+        user_id=np.asarray(pu.user_id.astype(str), dtype=str),
+        fit_s=round(t1 - t0, 2),
+        score_s=round(time.perf_counter() - t1, 2),
+    )
 
+# %% ../nbs/90_audit.ipynb #cb8d2ce3
 def run(
-    data, models: dict, protocol: Protocol = Protocol(), trials: int = 4, seeds: int = 1, n_boot: int = 1000
+    data,
+    models: dict,
+    protocol: Protocol = Protocol(),
+    trials: int = 4,
+    seeds: int = 1,
+    n_boot: int = 1000,
+    cache: bool = True,
+    storage: str | None = "auto",
 ) -> dict:
     """The audit protocol on `data` for `models` = {name: (estimator class, search space[, fixed config])}: equal tuning
-    budget, one test per seed, paired tests. Returns {'metrics', 'per_user', 'significance', 'tuning', 'split'}."""
+    budget (`tune`, Optuna), one test per seed, paired tests. Returns {'metrics', 'per_user', 'significance', 'tuning',
+    'split', 'cache'}.
+
+    Resumable: with `cache`, every trial's and every test fit's result is kept in a `ResultStore` ("audit") under data +
+    configuration + seed + code, and with `storage` ("auto": SQLite in `$RECREPRO_RUN_DIR` when the reproduction driver
+    sets it; None: in memory) the Optuna studies persist, so a rerun after an interruption fits only what had not
+    finished and gives the numbers of an uninterrupted run."""
+    import os
+    from pathlib import Path
     from recrepro.splits import per_user_temporal_split
     from recrepro.estimators import Pop
     from recrepro.metrics import ranking_status, bootstrap_ci
+    from recrepro.cache import ResultStore, fingerprint, code_sources, code_digest
     from tqdm.auto import tqdm
 
     p = protocol
@@ -97,55 +159,74 @@ def run(
         users = np.sort(np.random.default_rng(p.seed).choice(users, p.eval_users, replace=False))
     val_users = np.intersect1d(users, pd.unique(rel(va).user_id))
     models = {"POP": (Pop, {})} | dict(models)
+    store = ResultStore("audit") if cache else None
+    fp = fingerprint(data.interactions, data.items, data.users)
+    if storage == "auto":
+        run_dir = os.environ.get("RECREPRO_RUN_DIR")
+        storage = None
+        if run_dir:
+            Path(run_dir).mkdir(parents=True, exist_ok=True)
+            storage = f"sqlite:///{Path(run_dir) / 'tuning.db'}"
+    proto = dataclasses.asdict(p)
+
+    def fit_test(name, cls, cfg, fit_part, test_part, eval_users, stage):
+        job = lambda: _fit_and_test(cls, cfg, data, fit_part, test_part, p, eval_users)
+        if store is None:
+            return job()
+        return store.cached(job, f"{name} {stage}", fp, dict(cfg, protocol=proto, stage=stage), cfg.get("seed"))
+
     tuning, per_user, rows = [], {}, []
     for name, (cls, space, *fixed) in tqdm(models.items(), desc="audit models"):
         fixed = fixed[0] if fixed else {}
-        best, best_v = {}, -np.inf
-        for k, params in enumerate(random_configs(space, trials, p.seed)):
-            t0 = time.perf_counter()
-            v = float(
-                cls(**_seeded(cls, fixed | params, p.seed))
-                .fit(data, tr)
-                .evaluate(va, p.ks, p.relevant, val_users)[0][p.metric]
-            )
+        src, mods = code_sources(cls)
+        study = f"{name} " + fingerprint(fp, proto, space, fixed, trials, code_digest(mods, src))[:16]
+        trial = lambda params: fit_test(
+            name, cls, _seeded(cls, fixed | params, p.seed), tr, va, val_users, "validation"
+        )
+        done = tune(lambda params: trial(params)["mean"][p.metric], space, trials, p.seed, storage, study)
+        for t in done:
+            r = trial(t["params"]) if store is not None else None  # a stored result: its seconds
             tuning.append(
                 dict(
                     model=name,
-                    trial=k + 1,
-                    params=str(params),
-                    **{f"val {p.metric}": v},
-                    seconds=round(time.perf_counter() - t0, 1),
+                    trial=t["trial"],
+                    params=str(t["params"]),
+                    **{f"val {p.metric}": t["value"]},
+                    seconds=round(r["fit_s"] + r["score_s"], 1) if r else None,
                 )
             )
-            if v > best_v:
-                best, best_v = params, v
-        means, runs, t_fit, t_eval = [], [], 0.0, 0.0
-        for s in range(seeds):
-            t0 = time.perf_counter()
-            est = cls(**_seeded(cls, fixed | best, p.seed + s)).fit(data, pd.concat([tr, va]))
-            t1 = time.perf_counter()
-            mean, pu = est.evaluate(te, p.ks, p.relevant, users)
-            t_fit, t_eval = t_fit + t1 - t0, t_eval + time.perf_counter() - t1
-            means.append(mean)
-            runs.append(pu)
+        best = max(done, key=lambda t: t["value"])["params"]
+        fits = [
+            fit_test(name, cls, _seeded(cls, fixed | best, p.seed + s), pd.concat([tr, va]), te, users, "test")
+            for s in range(seeds)
+        ]
+        ids = {str(u): u for u in users}
+        runs = [pd.DataFrame(f["per_user"]).assign(user_id=[ids[u] for u in f["user_id"]]) for f in fits]
         cols = runs[0].columns.drop(["user_id", "user", "n_relevant"])
         pu = runs[0][["user_id", "n_relevant"]].assign(
             **{c: np.mean([r[c].to_numpy() for r in runs], axis=0) for c in cols}
         )
         per_user[name] = pu
         lo, hi = bootstrap_ci(pu[p.metric], n_boot, p.seed)
-        spread = np.std([m[p.metric] for m in means], ddof=1) if seeds > 1 else np.nan
+        spread = np.std([f["mean"][p.metric] for f in fits], ddof=1) if seeds > 1 else np.nan
         rows.append(
             dict(
                 model=name,
                 params=str(best),
                 **{c: float(pu[c].mean()) for c in cols},
-                **{c: float(np.mean([m[c] for m in means])) for c in means[0].index if c.startswith("coverage@")},
+                **{
+                    c: float(np.mean([f["mean"][c] for f in fits]))
+                    for c in fits[0]["mean"]
+                    if c.startswith("coverage@")
+                },
                 **{f"{p.metric} 95% CI": f"[{lo:.3f}, {hi:.3f}]", f"{p.metric} seed std": spread},
                 users=len(pu),
                 seeds=seeds,
-                trials=sum(t["model"] == name for t in tuning),
-                **{"fit s": round(t_fit / seeds, 1), "score s": round(t_eval / seeds, 2)},
+                trials=len(done),
+                **{
+                    "fit s": round(np.mean([f["fit_s"] for f in fits]), 1),
+                    "score s": round(np.mean([f["score_s"] for f in fits]), 2),
+                },
             )
         )
     metrics = pd.DataFrame(rows).sort_values(p.metric, ascending=False, kind="stable").reset_index(drop=True)
@@ -159,4 +240,5 @@ def run(
         significance=paired_tests(per_user, p.metric, key="user_id"),
         tuning=pd.DataFrame(tuning),
         split=dict(train=len(tr), validation=len(va), test=len(te), users=len(users)),
+        cache=dict(hits=store.hits, misses=store.misses) if store else None,
     )

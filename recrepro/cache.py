@@ -8,11 +8,12 @@ import hashlib, json, os, uuid
 from pathlib import Path
 import numpy as np
 
-from .core import atomic_write
+from .core import atomic_write, package_dir
 from .registry import data_home
 
 # %% auto #0
-__all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map']
+__all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map', 'module_closure', 'code_digest', 'code_sources',
+           'fingerprint', 'results_home', 'numeric_environment', 'ResultStore']
 
 # %% ../nbs/06_cache.ipynb #adfc3242
 def content_key(data: bytes | str) -> str:
@@ -115,3 +116,265 @@ def cached_map(
         if not found.all():
             raise RuntimeError(f"{int((~found).sum())} vectors missing after extraction in {cache.namespace}")
     return have
+
+# %% ../nbs/06_cache.ipynb #ef223432
+def _imports(src: str, pkg: str = "recrepro") -> set:
+    "Modules of `pkg` that a module or notebook source imports (`from .x`, `from pkg.x`, `import pkg.x`, `from pkg import x`)."
+    import ast
+
+    import textwrap
+
+    out = set()
+    try:
+        tree = ast.parse(textwrap.dedent(src))
+    except SyntaxError:  # a lambda's line out of its context: it names no imports
+        return out
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            if node.level == 1 or mod == pkg or mod.startswith(pkg + "."):
+                base = mod[len(pkg) + 1 :] if mod.startswith(pkg + ".") else ("" if mod == pkg else mod)
+                if base:
+                    out.add(base.split(".")[0])
+                else:
+                    out.update(a.name for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name.split(".")[1] for a in node.names if a.name.startswith(pkg + "."))
+    return out
+
+# %% ../nbs/06_cache.ipynb #1d8bb263
+def module_closure(names, src: str | None = None) -> list:
+    "`recrepro` modules `names` (and the imports in `src`, e.g. a notebook's code) need, directly or not, sorted."
+    pkg = package_dir()
+    todo, seen = set(names) | (_imports(src) if src else set()), set()
+    while todo:
+        m = todo.pop()
+        f = pkg / f"{m}.py"
+        if m in seen or not f.is_file():
+            continue
+        seen.add(m)
+        todo |= _imports(f.read_text()) - seen
+    return sorted(seen)
+
+# %% ../nbs/06_cache.ipynb #f6f2549b
+def code_digest(names=(), src: str | None = None) -> str:
+    "sha256 over the sources of `module_closure(names, src)` (and `src` itself)."
+    h = hashlib.sha256((src or "").encode())
+    for m in module_closure(names, src):
+        h.update(m.encode())
+        h.update((package_dir() / f"{m}.py").read_bytes())
+    return h.hexdigest()
+
+# %% ../nbs/06_cache.ipynb #553e874b
+def code_sources(fn) -> tuple:
+    "(source text of `fn` and of every function/class it reaches by global or closure name outside `recrepro`, the `recrepro` modules it reaches)."
+    import inspect, types
+
+    def _filled(cell):
+        try:
+            cell.cell_contents
+            return True
+        except ValueError:
+            return False
+
+    texts, mods, seen = [], set(), set()
+
+    def code_names(co):
+        names = set(co.co_names)
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                names |= code_names(c)
+        return names
+
+    def visit(f):
+        if id(f) in seen:
+            return
+        seen.add(id(f))
+        mod = getattr(f, "__module__", "") or ""
+        if mod.startswith("recrepro."):
+            mods.add(mod.split(".")[1])
+            return
+        co = getattr(f, "__code__", None)
+        if co is not None and f.__name__ == "<lambda>":  # its source line would include the call around it
+            texts.append(
+                co.co_code.hex()
+                + repr(co.co_names)
+                + repr([c for c in co.co_consts if not isinstance(c, types.CodeType)])
+            )
+        else:
+            try:
+                texts.append(inspect.getsource(f))
+            except (OSError, TypeError):
+                texts.append(co.co_code.hex() if co else repr(f))
+        if co is None:
+            return
+        g = getattr(f, "__globals__", {})
+        cells = {n: c.cell_contents for n, c in zip(co.co_freevars, f.__closure__ or ()) if _filled(c)}
+        for n in sorted(code_names(co)) + sorted(cells):
+            v = cells[n] if n in cells else g.get(n)
+            if isinstance(v, (types.FunctionType, type)):
+                visit(v)
+            elif isinstance(v, types.ModuleType) and v.__name__.startswith("recrepro."):
+                mods.add(v.__name__.split(".")[1])
+
+    visit(fn)
+    return "\n".join(texts), mods
+
+# %% ../nbs/06_cache.ipynb #0f583189
+def fingerprint(*objs) -> str:
+    "sha256 of data: arrays (dtype, shape, bytes), DataFrames/Series (values and index), sparse matrices, scalars, nested lists/dicts."
+    import pandas as pd
+    import scipy.sparse as sp
+
+    h = hashlib.sha256()
+
+    def feed(o):
+        if isinstance(o, (pd.DataFrame, pd.Series)):
+            h.update(repr(list(o.columns) if isinstance(o, pd.DataFrame) else o.name).encode())
+            try:
+                h.update(pd.util.hash_pandas_object(o, index=True).to_numpy().tobytes())
+            except TypeError:  # unhashable cells (lists of genres): their text
+                h.update(pd.util.hash_pandas_object(o.astype(str), index=True).to_numpy().tobytes())
+        elif sp.issparse(o):
+            c = o.tocsr()
+            for a in (np.asarray(c.shape), c.indptr, c.indices, c.data):
+                feed(a)
+        elif isinstance(o, np.ndarray):
+            a = np.ascontiguousarray(o)
+            h.update(f"{a.dtype}{a.shape}".encode())
+            h.update(a.tobytes() if a.dtype != object else repr(a.tolist()).encode())
+        elif isinstance(o, dict):
+            for k in sorted(o, key=str):
+                h.update(repr(k).encode())
+                feed(o[k])
+        elif isinstance(o, (list, tuple)):
+            h.update(f"[{len(o)}".encode())
+            for x in o:
+                feed(x)
+        else:
+            h.update(repr(o).encode())
+
+    for o in objs:
+        feed(o)
+    return h.hexdigest()
+
+# %% ../nbs/06_cache.ipynb #c1d8987e
+def _split_arrays(obj, path="", arrays=None):
+    "(JSON-able copy of `obj` with every ndarray replaced by a reference, {reference: array})."
+    arrays = {} if arrays is None else arrays
+    if isinstance(obj, np.ndarray):
+        if obj.dtype == object:
+            raise TypeError(
+                f"result field {path or '/'}: an object array cannot be stored without pickle (convert it, e.g. to str)"
+            )
+        ref = f"a{len(arrays)}"
+        arrays[ref] = obj
+        return {"__array__": ref}, arrays
+    if isinstance(obj, dict):
+        return {str(k): _split_arrays(v, f"{path}/{k}", arrays)[0] for k, v in obj.items()}, arrays
+    if isinstance(obj, (list, tuple)):
+        return [_split_arrays(v, f"{path}/{i}", arrays)[0] for i, v in enumerate(obj)], arrays
+    if isinstance(obj, np.generic):
+        return obj.item(), arrays
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj, arrays
+    raise TypeError(
+        f"result field {path or '/'}: {type(obj).__name__} cannot be stored (arrays, numbers, strings, lists, dicts)"
+    )
+
+# %% ../nbs/06_cache.ipynb #0272e400
+def _join_arrays(obj, arrays):
+    if isinstance(obj, dict):
+        return (
+            arrays[obj["__array__"]]
+            if set(obj) == {"__array__"}
+            else {k: _join_arrays(v, arrays) for k, v in obj.items()}
+        )
+    if isinstance(obj, list):
+        return [_join_arrays(v, arrays) for v in obj]
+    return obj
+
+# %% ../nbs/06_cache.ipynb #90f579f8
+def results_home() -> Path:
+    "Where trained-model results live: `$RECREPRO_RESULTS` (the reproduction driver sets `reproduce/results/<profile>`), else `$RECREPRO_DATA/results`."
+    return Path(os.environ.get("RECREPRO_RESULTS") or data_home() / "results")
+
+# %% ../nbs/06_cache.ipynb #69c896b9
+def numeric_environment() -> dict:
+    "What else decides a trained model's numbers: the numerical libraries' versions and TensorFlow's oneDNN setting."
+    from importlib import metadata
+
+    out = {}
+    for n in ("tensorflow", "keras", "numpy", "scipy", "scikit-learn"):
+        try:
+            out[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            out[n] = None
+    out["TF_ENABLE_ONEDNN_OPTS"] = os.environ.get("TF_ENABLE_ONEDNN_OPTS", "default")
+    return out
+
+# %% ../nbs/06_cache.ipynb #00a02a9c
+class ResultStore:
+    "Trained-model results under a key of name + data + configuration + seed + code; `cached(fn, ...)` runs `fn` only on a miss."
+
+    def __init__(self, namespace: str, root=None):
+        if not namespace or ".." in namespace or namespace.startswith("/"):
+            raise ValueError(f"bad namespace {namespace!r}")
+        self.namespace = namespace
+        self.dir = Path(root or results_home()) / namespace
+        self.hits = self.misses = 0
+
+    def key(self, name: str, data: str, config: dict, seed, code: str) -> str:
+        "The result key (`data` a `fingerprint`, `code` a `code_digest`), with the numerical libraries' versions and oneDNN setting."
+        parts = dict(name=name, data=data, config=config, seed=seed, code=code, env=numeric_environment())
+        return content_key(json.dumps(parts, sort_keys=True, default=str))
+
+    def _paths(self, key):
+        return self.dir / f"{key}.json", self.dir / f"{key}.npz"
+
+    def get(self, key):
+        "The stored result, or None."
+        fj, fz = self._paths(key)
+        if not fj.is_file():
+            return None
+        rec = json.loads(fj.read_text())
+        arrays = {}
+        if rec.get("arrays"):
+            with np.load(fz, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        return _join_arrays(rec["result"], arrays)
+
+    def put(self, key, result: dict, **about):
+        "Store `result` (arrays first, then the JSON that names them: a JSON file means a whole result)."
+        import io
+
+        obj, arrays = _split_arrays(result)
+        fj, fz = self._paths(key)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        if arrays:
+            buf = io.BytesIO()
+            np.savez_compressed(buf, **arrays)
+            atomic_write(fz, buf.getvalue(), "wb")
+        atomic_write(fj, json.dumps(dict(about, arrays=bool(arrays), result=obj), indent=1, default=str) + "\n")
+
+    def cached(self, fn, name: str, data: str, config: dict, seed=None, modules=()) -> dict:
+        "`fn()`'s result for this name/data/config/seed under the code of `fn` (see `code_sources`) and `modules`; computed and stored on a miss."
+        import time
+
+        src, mods = code_sources(fn)
+        key = self.key(name, data, config, seed, code_digest(set(modules) | mods, src))
+        got = self.get(key)
+        if got is not None:
+            self.hits += 1
+            return got
+        self.misses += 1
+        t0 = time.perf_counter()
+        result = fn()
+        if not isinstance(result, dict):
+            raise TypeError(f"{name}: a cached computation must return a dict, got {type(result).__name__}")
+        self.put(key, result, name=name, seed=seed, config=config, seconds=round(time.perf_counter() - t0, 2))
+        return self.get(key)  # what a later run will read back (same types: tuples become lists)
+
+    def __repr__(self):
+        n = len(list(self.dir.glob("*.json"))) if self.dir.is_dir() else 0
+        return f"ResultStore({self.namespace!r}: {n} results in {self.dir}; this run {self.hits} hits, {self.misses} misses)"

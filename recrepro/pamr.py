@@ -405,9 +405,11 @@ def build_pamr(
     clipnorm: float = 1.0,
     loss: str = "bce",
     seed: int = 0,
+    jit_compile: bool = False,
 ):
     """PAMR (paper 000, Fig 2): frozen item tables (row 0 = padding) → n_layers × (Bi-)RNN → AUG-GRU (eq 11-17) → eq (18).
-    Inputs: hist (L,) item codes + 1, hist_r (L,) ratings / 5, cand (1,) item code + 1, user (1,) user code."""
+    Inputs: hist (L,) item codes + 1, hist_r (L,) ratings / 5, cand (1,) item code + 1, user (1,) user code.
+    `jit_compile`: XLA for the training step (same maths; reproduce/benchmarks/pamr_train.py measures it)."""
     if rnn not in RNNS:
         raise ValueError(f"rnn must be one of {list(RNNS)}, not {rnn!r}")
     if loss not in ("bce", "focal"):
@@ -469,6 +471,7 @@ def build_pamr(
         optimizer=keras.optimizers.Adam(learning_rate, clipnorm=clipnorm),
         loss=lossf,
         metrics=[keras.metrics.BinaryAccuracy(name="accuracy")],
+        jit_compile=jit_compile,
     )
     return m
 
@@ -612,6 +615,7 @@ class PAMRConfig:
     negatives: int = 1
     like_threshold: float | None = None
     max_train: int = 0  # seeded sample of the training samples (0: all)
+    jit_compile: bool = False  # XLA for the training step
     seed: int = 0
 
 
@@ -682,6 +686,7 @@ class PAMR(Estimator):
             1.0,
             c.loss,
             c.seed,
+            c.jit_compile,
         )
         X = dict(hist=H, hist_r=R, cand=(i + 1)[:, None].astype("int32"), user=u[:, None].astype("int32"))
         val = np.random.default_rng(c.seed).random(len(y)) < 0.1

@@ -225,10 +225,14 @@ def evaluate_task(
     seed=0,
     seeds: int = 1,
     verbose=0,
+    store=None,
 ) -> tuple:
     """(results frame, {model: (history, test probabilities)}, {model: [test probabilities per seed]}) for PPRM-MSE, PPRM-BCE,
     PPRM on TF-IDF, LR on embeddings and the majority class; every row thresholded on validation accuracy (`classification_table`).
+    With a `cache.ResultStore`, every trained model's predictions and curve are kept and read back on a rerun.
     """
+    from recrepro.cache import fingerprint
+
     from sklearn.linear_model import LogisticRegression
     from recrepro.metrics import classification_table
 
@@ -245,8 +249,28 @@ def evaluate_task(
             ("PPRM (BCE)", "bce", (Xtr, Xva, Xte)),
             ("PPRM (MSE) on TF-IDF+LSA", "mse", (Ttr, Tva, Tte)),
         ):
-            m, h = train_pprm(A, ytr, B_, yva, loss, hidden, epochs, batch_size, learning_rate, seed + s, verbose)
-            pv, pt = (m.predict(Z, batch_size=1024, verbose=0).ravel() for Z in (B_, C))
+
+            def job():
+                m, h = train_pprm(A, ytr, B_, yva, loss, hidden, epochs, batch_size, learning_rate, seed + s, verbose)
+                return dict(
+                    val=m.predict(B_, batch_size=1024, verbose=0).ravel(),
+                    test=m.predict(C, batch_size=1024, verbose=0).ravel(),
+                    h=h,
+                )
+
+            if store is None:
+                r = job()
+            else:
+                cfg = dict(
+                    task=task["name"],
+                    loss=loss,
+                    hidden=list(hidden),
+                    epochs=epochs,
+                    batch_size=batch_size,
+                    lr=learning_rate,
+                )
+                r = store.cached(job, name, fingerprint(A, ytr, B_, yva, C), cfg, seed + s)
+            pv, pt, h = r["val"], r["test"], r["h"]
             per_seed.setdefault(name, []).append(pt)
             if s == 0:
                 curves[name], scores[name] = (h, pt), (pv, pt)

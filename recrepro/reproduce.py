@@ -13,14 +13,16 @@ import pandas as pd
 import yaml
 
 from .core import ChapterContractError, atomic_write, check_chapter, file_sha256, package_dir, repo_root
+from .cache import code_digest
+from .registry import data_home
 
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
 __all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path',
-           'load_profile', 'package_digest', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in',
-           'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard',
-           'merge_claims', 'write_scorecard', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main']
+           'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'ChapterFailed', 'own_kernel',
+           'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
+           'write_scorecard', 'AttemptClock', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -38,7 +40,7 @@ def profile_path(profile: str, root=None) -> Path:
 
 # %% ../nbs/02_reproduce.ipynb #49f046d5
 def load_profile(profile: str, root=None) -> dict:
-    "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict}}."
+    "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict, reductions: dict}}."
     path = profile_path(profile, root)
     cfg = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     name = cfg.get("profile", path.stem)
@@ -48,26 +50,25 @@ def load_profile(profile: str, root=None) -> dict:
             raise ValueError(f"{path}: chapter {ch!r} needs a `notebook:` entry")
         nb = Path(sec["notebook"])
         nb = nb if nb.is_absolute() else (path.parent / nb if (path.parent / nb).exists() else repo_root(root) / nb)
-        chapters[ch] = dict(notebook=nb.resolve(), parameters=dict(sec.get("parameters") or {}))
+        chapters[ch] = dict(
+            notebook=nb.resolve(),
+            parameters=dict(sec.get("parameters") or {}),
+            reductions=dict(
+                sec.get("reductions") or {}
+            ),  # {parameter: why it is below the paper's}, recorded in run.json
+        )
     return dict(name=name, path=path, seed=int(cfg.get("seed", 0)), chapters=chapters)
-
-# %% ../nbs/02_reproduce.ipynb #5b6f19df
-def package_digest() -> str:
-    "sha256 over the `recrepro` package's source files: a chapter reruns when shared code changes."
-    h = hashlib.sha256()
-    pkg = package_dir()
-    for f in sorted(pkg.rglob("*.py")):
-        h.update(str(f.relative_to(pkg)).encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
 
 # %% ../nbs/02_reproduce.ipynb #4414db4a
 def chapter_stamp(nb: Path, params: dict) -> dict:
-    "What a chapter's outputs depend on."
+    "What a chapter's outputs depend on: its notebook, its parameters and the `recrepro` modules it imports (`cache.code_digest`)."
+    import nbformat
+
+    code = "\n".join(c.source for c in nbformat.read(str(nb), as_version=4).cells if c.cell_type == "code")
     return dict(
         notebook=file_sha256(nb),
         parameters=hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest(),
-        package=package_digest(),
+        code=code_digest([], code),
     )
 
 # %% ../nbs/02_reproduce.ipynb #42b20af7
@@ -140,11 +141,15 @@ def _failing_cell(nb: Path, executed: Path, exec_count) -> str:
     return f"cell {idx} of {nb.name} (In [{exec_count}]: `{first[:80]}`)"
 
 # %% ../nbs/02_reproduce.ipynb #2a40472a
-def run_chapter(name: str, nb: Path, params: dict, executed: Path, kernel: str, progress: bool = True):
-    "Execute `nb` with papermill into `executed`; raise `ChapterFailed` naming the failing cell."
+def run_chapter(
+    name: str, nb: Path, params: dict, executed: Path, kernel: str, progress: bool = True, env: dict | None = None
+):
+    "Execute `nb` with papermill into `executed` (its kernel sees `env` added to the environment); raise `ChapterFailed` naming the failing cell."
     import papermill as pm
 
     executed.parent.mkdir(parents=True, exist_ok=True)
+    saved = {k: os.environ.get(k) for k in env or {}}
+    os.environ.update(env or {})
     try:
         pm.execute_notebook(
             str(nb),
@@ -165,6 +170,12 @@ def run_chapter(name: str, nb: Path, params: dict, executed: Path, kernel: str, 
         raise ChapterFailed(
             f"chapter {name!r} could not run: {type(e).__name__}: {e} -- executed notebook: {executed}"
         ) from None
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 # %% ../nbs/02_reproduce.ipynb #d3572baf
 VERSIONED = [
@@ -398,15 +409,81 @@ def write_scorecard(profile_dir, profile: str) -> Path:
 def _rel(p: Path, root: Path) -> str:
     return str(p.relative_to(root) if p.is_relative_to(root) else p)
 
+# %% ../nbs/02_reproduce.ipynb #46171765
+class AttemptClock:
+    "Context manager: records this attempt's seconds for (chapter, stamp) in a JSON ledger, every `every` s and at exit."
+
+    def __init__(self, ledger: Path, chapter: str, stamp: dict, every: float = 30.0):
+        import threading
+
+        self.ledger, self.chapter, self.every = Path(ledger), chapter, every
+        self.stamp = hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:16]
+        self.attempt = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._stop, self._lock = threading.Event(), threading.Lock()
+
+    def _entries(self) -> dict:
+        data = json.loads(self.ledger.read_text()) if self.ledger.is_file() else {}
+        return data
+
+    def _write(self):
+        with self._lock:
+            data = self._entries()
+            mine = data.setdefault(self.chapter, {}).setdefault(self.stamp, {})
+            mine[self.attempt] = round(time.perf_counter() - self._t0, 1)
+            self.ledger.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.ledger, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+    def _beat(self):
+        while not self._stop.wait(self.every):
+            self._write()
+
+    def __enter__(self):
+        import threading
+
+        self._t0 = time.perf_counter()
+        self._write()
+        self._thread = threading.Thread(target=self._beat, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self._write()
+        return False
+
+    def total(self) -> float:
+        "Seconds over every attempt of this chapter with this stamp."
+        return round(sum(self._entries().get(self.chapter, {}).get(self.stamp, {}).values()), 1)
+
+    def count(self) -> int:
+        return len(self._entries().get(self.chapter, {}).get(self.stamp, {}))
+
 # %% ../nbs/02_reproduce.ipynb #5e2357f5
 def reproduce(
-    profile="smoke", chapters=None, force=False, out="figures", fail_fast=False, runs=None, progress=True, root=None
+    profile="smoke",
+    chapters=None,
+    force=False,
+    out="figures",
+    fail_fast=False,
+    runs=None,
+    progress=True,
+    root=None,
+    results=None,
 ) -> dict:
     "Run the chapters of `profile`; returns the run record (also written to `<out>/<profile>/run.json`)."
     prof = load_profile(profile, root)
     root = repo_root(root)
     out = Path(out) if Path(out).is_absolute() else root / out
+    runs_given = runs is not None
     runs = Path(runs) if runs else root / "reproduce" / "runs" / prof["name"]
+    if results is None:  # smoke: the store the tests use too ($RECREPRO_DATA/results); full: committed with the figures
+        results = runs / "results" if runs_given else None
+    if results is None:
+        results = data_home() / "results" if prof["name"] == "smoke" else root / "reproduce" / "results" / prof["name"]
+    results = Path(results)
+    # the chapters' kernels read where trained-model results (cache.ResultStore) and tuning studies (SQLite) go
+    env = dict(RECREPRO_RESULTS=str(results), RECREPRO_RUN_DIR=str(runs))
     selected = list(prof["chapters"]) if not chapters else list(chapters)
     unknown = [c for c in selected if c not in prof["chapters"]]
     if unknown:
@@ -432,6 +509,8 @@ def reproduce(
             odir = pdir / ch
             params.update(profile=prof["name"], seed=params.get("seed", prof["seed"]))
             entry = dict(notebook=_rel(nb, root), parameters=params)
+            if prof["chapters"][ch].get("reductions"):
+                entry["reductions"] = prof["chapters"][ch]["reductions"]
             try:
                 check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
             except ChapterContractError as e:
@@ -445,19 +524,29 @@ def reproduce(
             if not force and is_up_to_date(odir, stamp):
                 log.info("[%d/%d] %s: up to date, skipped (--force to rerun)", i, len(selected), ch)
                 prev = record["chapters"].get(ch, {})
-                record["chapters"][ch] = dict(entry, status="skipped (up to date)", seconds=prev.get("seconds"))
+                keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
+                record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
                 continue
             log.info("[%d/%d] %s: running %s", i, len(selected), ch, entry["notebook"])
             executed = runs / f"{nb.stem}.ipynb"
             partial = pdir / f".{ch}.partial"  # the chapter writes here; it replaces odir only when it succeeds
             shutil.rmtree(partial, ignore_errors=True)
             t0 = time.perf_counter()
+            clock = AttemptClock(results / "_attempts.json", ch, stamp)
             try:
-                run_chapter(ch, nb, dict(params, out_dir=str(partial)), executed, kernel, progress)
+                with clock:
+                    run_chapter(ch, nb, dict(params, out_dir=str(partial)), executed, kernel, progress, env)
                 secs = round(time.perf_counter() - t0, 2)
                 write_stamp(partial, stamp)
                 swap_in(partial, odir)
-                record["chapters"][ch] = dict(entry, status="ran", seconds=secs, executed=_rel(executed, root))
+                record["chapters"][ch] = dict(
+                    entry,
+                    status="ran",
+                    seconds=secs,
+                    seconds_all_attempts=clock.total(),
+                    attempts=clock.count(),
+                    executed=_rel(executed, root),
+                )
                 log.info("[%d/%d] %s: done in %.1f s", i, len(selected), ch, secs)
             except ChapterFailed as e:
                 secs = round(time.perf_counter() - t0, 2)
@@ -471,6 +560,8 @@ def reproduce(
                     break
     record["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     record["failures"] = failures
+    done = [v.get("seconds_all_attempts", v.get("seconds")) for v in record["chapters"].values()]
+    record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
     return record
@@ -486,12 +577,20 @@ def main(argv=None):
     ap.add_argument("--force", action="store_true", help="rerun chapters whose outputs are up to date")
     ap.add_argument("--out", default="figures", help="output root (default figures/ of the checkout)")
     ap.add_argument("--fail-fast", action="store_true", help="stop at the first failing chapter")
-    ap.add_argument("--runs", help="folder for executed notebooks (default reproduce/runs/<profile>/)")
+    ap.add_argument(
+        "--runs", help="folder for executed notebooks and tuning studies (default reproduce/runs/<profile>/)"
+    )
+    ap.add_argument(
+        "--results",
+        help="folder for trained-model results, the resume cache (default reproduce/results/<profile>/, or <runs>/results with --runs)",
+    )
     ap.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
     a = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", stream=sys.stderr)
     try:
-        rec = reproduce(a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress)
+        rec = reproduce(
+            a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress, results=a.results
+        )
     except (FileNotFoundError, ValueError) as e:
         print(f"recrepro-reproduce: {e}", file=sys.stderr)
         return 2

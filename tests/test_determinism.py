@@ -54,3 +54,9 @@ def test_picnn_twice():
                                 rating=stars.astype(float), text=[f"{words[s]} {words[rng.integers(1, 6)]} dress" for s in stars]))
     twice(lambda: PICNNBiLSTM(epochs=2, vocab_size=60, seq_len=10, embed_dim=8, filters=8, lstm_units=8), RecData.from_frame(reviews),
           reviews.iloc[:160], users=("r1", "r2"))
+
+
+def test_vgg19_knn_twice(toy):
+    "The poster classifier's head is trained (head_epochs > 0), then the item-KNN reads its features."
+    from recrepro.vgg19_knn import VGG19ItemKNN
+    twice(lambda: VGG19ItemKNN(neighbours=3, head_epochs=2), *toy)

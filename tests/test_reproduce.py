@@ -117,3 +117,33 @@ def test_failing_rerun_keeps_previous_outputs_whole(tmp_path, make_profile):
     mask = os.umask(0o022)
     os.umask(mask)
     assert (ch/"metrics.json").stat().st_mode & 0o777 == 0o666 & ~mask          # the user's umask, not mkstemp's 0600
+
+AUDIT = NBS/"audit_chapter.ipynb"
+
+def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
+    "Kill a chapter (SIGKILL, as a machine restart would) after a few trained models; the rerun fits only the rest and matches an uninterrupted run."
+    import signal, subprocess, sys, time
+    prof = make_profile({"audit_toy": (AUDIT, {"trials": 3, "sleep": 0.5})})
+    whole = run_cli("--profile", prof, "--out", tmp_path/"whole", "--runs", tmp_path/"whole-runs", "--no-progress")
+    assert whole.returncode == 0, whole.stderr
+    out, runs = tmp_path/"killed", tmp_path/"killed-runs"
+    args = [sys.executable, "-m", "recrepro.reproduce", "--profile", str(prof), "--out", str(out), "--runs", str(runs), "--no-progress"]
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    store, t0 = runs/"results"/"audit", time.time()
+    while len(list(store.glob("*.json"))) < 4 and time.time() - t0 < 300 and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the chapter finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+    kept, total = len(list(store.glob("*.json"))), len(list((tmp_path/"whole-runs"/"results"/"audit").glob("*.json")))
+    assert 4 <= kept < total                                                 # some, not all, of the fits were stored
+    assert not (out/"t"/"audit_toy"/"metrics.csv").exists()                 # nothing half-written in place
+    again = run_cli("--profile", prof, "--out", out, "--runs", runs, "--no-progress")
+    assert again.returncode == 0, again.stderr
+    import pandas as pd
+    for f in ("metrics.csv", "tuning.csv"):                                  # every number but the wall times
+        a, b = (pd.read_csv(d/"t"/"audit_toy"/f).drop(columns=["fit s", "score s"], errors="ignore") for d in (out, tmp_path/"whole"))
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    used = json.loads((out/"t"/"audit_toy"/"metrics.json").read_text())["used"]["cache"]
+    assert f"'misses': {total - kept}" in used                                  # only the fits the killed run had not finished
+    rec = _record(out)["chapters"]["audit_toy"]
+    assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"]
