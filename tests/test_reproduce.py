@@ -120,6 +120,10 @@ def test_failing_rerun_keeps_previous_outputs_whole(tmp_path, make_profile):
 
 AUDIT = NBS/"audit_chapter.ipynb"
 
+def _ppid(proc_dir):
+    try: return int((proc_dir/"stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError): return -1
+
 def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     "Kill a chapter (SIGKILL, as a machine restart would) after a few trained models; the rerun fits only the rest and matches an uninterrupted run."
     import signal, subprocess, sys, time
@@ -133,7 +137,13 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     while len(list(store.glob("*.json"))) < 4 and time.time() - t0 < 300 and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "the chapter finished before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+    def descendants(pid):                                                    # the kernel runs in its own session: find it by parentage
+        kids = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _ppid(p) == pid]
+        return kids + [d for k in kids for d in descendants(k)]
+    for pid in [proc.pid] + descendants(proc.pid):                          # everything at once, as a machine restart would
+        try: os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError: pass
+    proc.wait()
     kept, total = len(list(store.glob("*.json"))), len(list((tmp_path/"whole-runs"/"results"/"audit").glob("*.json")))
     assert 4 <= kept < total                                                 # some, not all, of the fits were stored
     assert not (out/"t"/"audit_toy"/"metrics.csv").exists()                 # nothing half-written in place
@@ -146,4 +156,4 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     used = json.loads((out/"t"/"audit_toy"/"metrics.json").read_text())["used"]["cache"]
     assert f"'misses': {total - kept}" in used                                  # only the fits the killed run had not finished
     rec = _record(out)["chapters"]["audit_toy"]
-    assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"]
+    assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"] - 0.1     # the ledger keeps 0.1 s; the killed attempt counts >= 0
