@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 # %% auto #0
-__all__ = ['build_hybrid', 'pair_scorer', 'make_samples', 'autoencoder_input', 'item_side', 'HybridConfig', 'Hybrid']
+__all__ = ['build_hybrid', 'pair_scorer', 'make_samples', 'autoencoder_input', 'item_side', 'sample_batches', 'HybridConfig',
+           'Hybrid']
 
 # %% ../nbs/30_hybrid.ipynb #05d102e5
 def build_hybrid(
@@ -188,6 +189,39 @@ def item_side(items: pd.DataFrame, image_size: int, text_dims: int = 16, seed: i
         image=img, meta=meta.astype(np.float32), genres=genres, genre_names=names, without_image=int(paths.isna().sum())
     )
 
+# %% ../nbs/30_hybrid.ipynb #e4529ad0
+def sample_batches(
+    tables: dict, u, i, hist, y, batch_size: int, cnn=True, rnn=True, ae=True, shuffle=False, seed: int = 0
+):
+    """tf.data batches (inputs, targets) of samples (user codes u, item codes i, histories hist, like labels y) for a hybrid
+    variant with branches cnn / rnn / ae. `tables`: image (items, s, s, 3), meta (items, m), genres (items, g), ratings
+    (users, items), each held once; every batch gathers its rows. Shuffled per epoch with `seed` when `shuffle`."""
+    import tensorflow as tf
+
+    n = len(i)
+    if not (len(u) == len(hist) == len(y) == n):
+        raise ValueError(f"u, i, hist, y must have one row per sample: {len(u)}, {n}, {len(hist)}, {len(y)}")
+    T = {k: tf.constant(np.asarray(v, np.float32)) for k, v in tables.items() if v is not None}
+    cols = dict(
+        u=np.asarray(u, "int32"), i=np.asarray(i, "int32"), hist=np.asarray(hist, "int32"), y=np.asarray(y, "float32")
+    )
+
+    def gather(b):
+        x, t = {"cand": b["i"][:, None]}, {"like": b["y"]}
+        if cnn:
+            x["image"], x["meta"], t["genres"] = (tf.gather(T[k], b["i"]) for k in ("image", "meta", "genres"))
+        if rnn:
+            x["hist"] = b["hist"]
+        if ae:  # autoencoder_input: R[u] without the sample's own rating
+            row = tf.gather(T["ratings"], b["u"]) * (1.0 - tf.one_hot(b["i"], tf.shape(T["ratings"])[1]))
+            x["user_vec"] = t["recon"] = row
+        return x, t
+
+    ds = tf.data.Dataset.from_tensor_slices(cols)
+    if shuffle:
+        ds = ds.shuffle(n, seed=seed, reshuffle_each_iteration=True)
+    return ds.batch(batch_size).map(gather, deterministic=True).prefetch(tf.data.AUTOTUNE)
+
 # %% ../nbs/30_hybrid.ipynb #a9da101b
 from dataclasses import dataclass
 from .estimators import Estimator, like_labels
@@ -257,19 +291,16 @@ class Hybrid(Estimator):
             n_meta=self.meta_.shape[1],
         )
         m.optimizer.learning_rate.assign(c.learning_rate)
-        ae = autoencoder_input(self.R_, u, i)
-        x = dict(cand=i[:, None].astype("int32"), image=self.img_[i], meta=self.meta_[i], hist=hist, user_vec=ae)
-        t = dict(like=y.astype("float32"), genres=G[i], recon=ae)
+        tables = dict(image=self.img_, meta=self.meta_, genres=G, ratings=self.R_)
         val = np.random.default_rng(c.seed).random(len(y)) < 0.1
-        part = lambda d, k: {n: v[k] for n, v in d.items()}
+        part = lambda k, shuffle: sample_batches(
+            tables, u[k], i[k], hist[k], y[k], c.batch_size, shuffle=shuffle, seed=c.seed
+        )  # rows gathered per batch
         self.history_ = m.fit(
-            part(x, ~val),
-            part(t, ~val),
-            validation_data=(part(x, val), part(t, val)),
+            part(~val, True),
+            validation_data=part(val, False),
             epochs=c.epochs,
-            batch_size=c.batch_size,
             verbose=0,
-            shuffle=True,
             callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)],
         ).history
         self.model_, self.scorer_ = m, None

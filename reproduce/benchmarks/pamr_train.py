@@ -18,6 +18,7 @@ def main():
     a("--n", type=int, default=8192); a("--epochs", type=int, default=1); a("--rounds", type=int, default=2)
     a("--history", type=int, default=20); a("--units", type=int, default=128); a("--layers", type=int, default=2)
     a("--batches", default="32,256"); a("--xla", default="off,on")
+    a("--precision", default="float32", help="comma-separated Keras dtype policies, e.g. float32,mixed_bfloat16")
     args = ap.parse_args()
     import keras, tensorflow as tf
     from recrepro.pamr import build_pamr
@@ -34,10 +35,11 @@ def main():
     x = dict(hist=H, hist_r=(H > 0) * rng.integers(1, 6, H.shape) / 5.0, cand=rng.integers(1, n_items + 1, (args.n, 1)).astype("int32"),
              user=rng.integers(0, n_users, (args.n, 1)).astype("int32"))
     y = rng.integers(0, 2, args.n).astype("float32")
-    settings = [(int(b), xla == "on") for b in args.batches.split(",") for xla in args.xla.split(",")]
+    settings = [(int(b), xla == "on", p) for b in args.batches.split(",") for xla in args.xla.split(",") for p in args.precision.split(",")]
     best = {}
     for r in range(args.rounds):
-        for b, xla in settings:
+        for b, xla, p in settings:
+            keras.mixed_precision.set_global_policy(p)
             m = build_pamr(img, txt, usr, L, "bigru", args.layers, args.units, query_dim=64, seed=0)
             if xla:
                 m.compile(optimizer=keras.optimizers.Adam(1e-3, clipnorm=1.0), loss="binary_crossentropy", jit_compile=True)
@@ -46,13 +48,13 @@ def main():
             t0 = time.perf_counter()
             m.fit(x, y, batch_size=b, epochs=args.epochs, verbose=0, shuffle=True)
             dt = time.perf_counter() - t0
-            best[(b, xla)] = min(best.get((b, xla), np.inf), dt)
-            print(f"round {r + 1}: batch {b:4d}, XLA {'on ' if xla else 'off'}: {args.n * args.epochs / dt:8.0f} sequences/s", flush=True)
+            best[(b, xla, p)] = min(best.get((b, xla, p), np.inf), dt)
+            print(f"round {r + 1}: batch {b:4d}, XLA {'on ' if xla else 'off'}, {p}: {args.n * args.epochs / dt:8.0f} sequences/s", flush=True)
     ref = best[settings[0]]
     print(f"\nPAMR training, {args.n} sequences x {args.epochs} epoch(s), L={L}, {args.layers}x Bi-GRU({args.units}) + AUG-GRU, best of {args.rounds}:")
-    for (b, xla), dt in best.items():
-        print(f"  batch {b:4d}, XLA {'on ' if xla else 'off'}: {args.n * args.epochs / dt:8.0f} sequences/s, "
-              f"speed-up vs batch {settings[0][0]} without XLA: {ref / dt:5.2f}x")
+    for (b, xla, p), dt in best.items():
+        print(f"  batch {b:4d}, XLA {'on ' if xla else 'off'}, {p:14s}: {args.n * args.epochs / dt:8.0f} sequences/s, "
+              f"speed-up vs batch {settings[0][0]}, XLA {'on' if settings[0][1] else 'off'}, {settings[0][2]}: {ref / dt:5.2f}x")
 
 
 if __name__ == "__main__":
