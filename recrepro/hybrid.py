@@ -220,7 +220,7 @@ def sample_batches(
     ds = tf.data.Dataset.from_tensor_slices(cols)
     if shuffle:
         ds = ds.shuffle(n, seed=seed, reshuffle_each_iteration=True)
-    return ds.batch(batch_size).map(gather, deterministic=True).prefetch(tf.data.AUTOTUNE)
+    return ds.batch(batch_size).map(gather).prefetch(tf.data.AUTOTUNE)  # a sequential map: the same batches every run
 
 # %% ../nbs/30_hybrid.ipynb #a9da101b
 from dataclasses import dataclass
@@ -301,6 +301,7 @@ class Hybrid(Estimator):
             validation_data=part(val, False),
             epochs=c.epochs,
             verbose=0,
+            shuffle=False,  # the batches are shuffled by tf.data
             callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)],
         ).history
         self.model_, self.scorer_ = m, None

@@ -39,7 +39,7 @@ def main():
         return sum(v.nbytes for d in (x, t) for v in d.values() if v is not t.get("recon"))  # recon is the same array as user_vec
 
     def fit_gathered(m, k):
-        m.fit(sample_batches(tables, u[k], i[k], hist[k], y[k], args.batch, shuffle=True, seed=0), epochs=1, verbose=0)
+        m.fit(sample_batches(tables, u[k], i[k], hist[k], y[k], args.batch, shuffle=True, seed=0), epochs=1, verbose=0, shuffle=False)
         return sum(v.nbytes for v in tables.values()) + sum(a.nbytes for a in (u[k], i[k], hist[k], y[k]))
 
     routes = {"per-sample copies": fit_copied, "gathered per batch (tf.data)": fit_gathered}
