@@ -19,10 +19,11 @@ from .registry import data_home
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
-__all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'profile_path',
-           'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'ChapterFailed', 'own_kernel',
-           'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
-           'write_scorecard', 'AttemptClock', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main']
+__all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'HEADLINE_MARKERS',
+           'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'ChapterFailed',
+           'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
+           'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'reproduce', 'main', 'black_mode',
+           'format_export_cells', 'export_main']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -405,6 +406,73 @@ def write_scorecard(profile_dir, profile: str) -> Path:
         body += ["", f.read_text().strip()]
     return atomic_write(Path(profile_dir) / "SCORECARD.md", "\n".join(head + body) + "\n")
 
+# %% ../nbs/02_reproduce.ipynb #fbdd56c3
+HEADLINE_MARKERS = ("<!-- headline:start -->", "<!-- headline:end -->")
+
+
+def readme_headline(profile_dir, profile: str, root=None) -> str:
+    "Markdown for the README: which chapters of `profile` have results, their time and device, then the absolute and relative verdicts."
+    pdir = Path(profile_dir)
+    rec = json.loads((pdir / "run.json").read_text()) if (pdir / "run.json").is_file() else {}
+    planned = list(load_profile(profile, root)["chapters"])
+    chs = {c: v for c, v in rec.get("chapters", {}).items() if v.get("status") in ("ran", "skipped (up to date)")}
+    secs = sum(v.get("seconds_all_attempts") or v.get("seconds") or 0 for v in chs.values())
+    dev = rec.get("device", {})
+    missing = [c for c in planned if c not in chs]
+    scorecard, top = pdir.resolve() / "SCORECARD.md", repo_root(root).resolve()
+    ab, rel = merge_claims(pdir)
+    ab_cols = [
+        "chapter",
+        "paper's claim",
+        "paper's number",
+        "ours",
+        "best tuned baseline (same task)",
+        "data",
+        "verdict",
+    ]
+    rel_cols = [
+        "chapter",
+        "claim",
+        "A",
+        "B",
+        "effect (A − B)",
+        "95 % CI",
+        "seeds",
+        "data",
+        "verdict",
+    ]  # data: stand-ins named
+    lines = [
+        f"Profile `{profile}`: {len(chs)} of {len(planned)} chapters have results"
+        + (f" (not yet: {', '.join(missing)})" if missing else "")
+        + f"; {secs / 3600:.2f} h of wall time summed over attempts on {dev.get('cpu', 'an unnamed CPU')}, "
+        f"{dev.get('cores', '?')} cores"
+        + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
+        + f". Every row: `{scorecard.relative_to(top) if scorecard.is_relative_to(top) else scorecard}`.",
+        "",
+        "**Absolute numbers** (paper vs ours vs the best tuned baseline on the same task):",
+        "",
+        *_md(ab, ab_cols, "_No chapter has recorded a headline number._"),
+        "",
+        "**Relative claims** (paired tests; effect averaged over seeds, 95 % paired-bootstrap CI):",
+        "",
+        *_md(rel, rel_cols, "_No chapter has recorded a relative claim._"),
+    ]
+    return "\n".join(lines)
+
+
+def update_readme(readme, profile_dir, profile: str, root=None) -> bool:
+    "Replace the README's text between `HEADLINE_MARKERS` with `readme_headline`; False (unchanged) when the markers are absent."
+    readme = Path(readme)
+    text = readme.read_text() if readme.is_file() else ""
+    start, end = HEADLINE_MARKERS
+    if start not in text or end not in text:
+        return False
+    a, b = text.index(start) + len(start), text.index(end)
+    new = text[:a] + "\n" + readme_headline(profile_dir, profile, root) + "\n" + text[b:]
+    if new != text:
+        atomic_write(readme, new)
+    return True
+
 # %% ../nbs/02_reproduce.ipynb #592b6101
 def _rel(p: Path, root: Path) -> str:
     return str(p.relative_to(root) if p.is_relative_to(root) else p)
@@ -564,6 +632,8 @@ def reproduce(
     record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
+    if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
+        update_readme(root / "README.md", pdir, prof["name"], root)
     return record
 
 # %% ../nbs/02_reproduce.ipynb #27712429
