@@ -417,6 +417,9 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     planned = list(load_profile(profile, root)["chapters"])
     chs = {c: v for c, v in rec.get("chapters", {}).items() if v.get("status") in ("ran", "skipped (up to date)")}
     secs = sum(v.get("seconds_all_attempts") or v.get("seconds") or 0 for v in chs.values())
+    every = sum(
+        v.get("seconds_all_versions") or v.get("seconds_all_attempts") or v.get("seconds") or 0 for v in chs.values()
+    )
     dev = rec.get("device", {})
     missing = [c for c in planned if c not in chs]
     scorecard, top = pdir.resolve() / "SCORECARD.md", repo_root(root).resolve()
@@ -444,7 +447,8 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     lines = [
         f"Profile `{profile}`: {len(chs)} of {len(planned)} chapters have results"
         + (f" (not yet: {', '.join(missing)})" if missing else "")
-        + f"; {secs / 3600:.2f} h of wall time summed over attempts on {dev.get('cpu', 'an unnamed CPU')}, "
+        + f"; {secs / 3600:.2f} h of wall time summed over attempts ({every / 3600:.2f} h with the attempts of earlier code "
+        f"versions) on {dev.get('cpu', 'an unnamed CPU')}, "
         f"{dev.get('cores', '?')} cores"
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
         + f". Every row: `{scorecard.relative_to(top) if scorecard.is_relative_to(top) else scorecard}`.",
@@ -527,6 +531,10 @@ class AttemptClock:
     def count(self) -> int:
         return len(self._entries().get(self.chapter, {}).get(self.stamp, {}))
 
+    def total_all_versions(self) -> float:
+        "Seconds over every attempt of this chapter in the ledger, whatever its stamp: earlier code versions whose trained models this one reads back included (an upper bound)."
+        return round(sum(sum(v.values()) for v in self._entries().get(self.chapter, {}).values()), 1)
+
 # %% ../nbs/02_reproduce.ipynb #5e2357f5
 def reproduce(
     profile="smoke",
@@ -593,6 +601,9 @@ def reproduce(
                 log.info("[%d/%d] %s: up to date, skipped (--force to rerun)", i, len(selected), ch)
                 prev = record["chapters"].get(ch, {})
                 keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
+                ledger = AttemptClock(results / "_attempts.json", ch, stamp)  # read only
+                if ledger.count():
+                    keep["seconds_all_versions"] = ledger.total_all_versions()
                 record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
                 continue
             log.info("[%d/%d] %s: running %s", i, len(selected), ch, entry["notebook"])
@@ -613,6 +624,7 @@ def reproduce(
                     seconds=secs,
                     seconds_all_attempts=clock.total(),
                     attempts=clock.count(),
+                    seconds_all_versions=clock.total_all_versions(),
                     executed=_rel(executed, root),
                 )
                 log.info("[%d/%d] %s: done in %.1f s", i, len(selected), ch, secs)
@@ -630,6 +642,13 @@ def reproduce(
     record["failures"] = failures
     done = [v.get("seconds_all_attempts", v.get("seconds")) for v in record["chapters"].values()]
     record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
+    every = [
+        v.get("seconds_all_versions", v.get("seconds_all_attempts", v.get("seconds")))
+        for v in record["chapters"].values()
+    ]
+    record["total_seconds_all_versions"] = round(
+        sum(s or 0 for s in every), 1
+    )  # with attempts of earlier code versions
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
