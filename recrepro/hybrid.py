@@ -302,7 +302,9 @@ class Hybrid(Estimator):
             epochs=c.epochs,
             verbose=0,
             shuffle=False,  # the batches are shuffled by tf.data
-            callbacks=[keras.callbacks.EarlyStopping("val_loss", patience=2, restore_best_weights=True)],
+            callbacks=[
+                keras.callbacks.EarlyStopping("val_like_loss", patience=2, mode="min", restore_best_weights=True)
+            ],  # the like task's validation loss, not the auxiliary genre and reconstruction losses
         ).history
         self.model_, self.scorer_ = m, None
 
