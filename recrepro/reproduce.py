@@ -23,7 +23,7 @@ __all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLU
            'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'ChapterFailed',
            'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
            'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'reproduce', 'main', 'black_mode',
-           'format_export_cells', 'export_main']
+           'format_export_cells', 'export_main', 'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -652,7 +652,8 @@ def reproduce(
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
-        update_readme(root / "README.md", pdir, prof["name"], root)
+        if update_readme(root / "README.md", pdir, prof["name"], root):
+            index_from_readme(root / "README.md", root / "nbs" / "index.ipynb")  # the one front page, twice
     return record
 
 # %% ../nbs/02_reproduce.ipynb #27712429
@@ -740,8 +741,36 @@ def export_main(argv=None) -> int:
     nbs = sorted(Path(get_config().nbs_path).glob("*.ipynb"))
     n = sum(format_export_cells(f, mode) for f in nbs)
     export_notebooks(procs=[])  # the cells are formatted already: nbdev copies them
+    root = repo_root()
+    if index_from_readme(root / "README.md", root / "nbs" / "index.ipynb"):
+        print("nbs/index.ipynb rewritten from README.md")
     print(f"formatted {n} export cell(s) in {len(nbs)} notebooks; exported at {mode.line_length} columns")
     return 0
+
+# %% ../nbs/02_reproduce.ipynb #ddecd2a0
+def index_from_readme(readme, index) -> bool:
+    "Write `index` (nbs/index.ipynb) from `readme`: its title and opening, then one markdown cell per `## ` section. True when it changed."
+    import hashlib
+    from nbdev.clean import clean_nb
+    from execnb.nbio import dict2nb, nb2dict
+
+    text = Path(readme).read_text()
+    parts = re.split(r"\n(?=## )", text.strip("\n"))
+    cell = lambda s: dict(
+        cell_type="markdown", id=hashlib.sha1(s.encode()).hexdigest()[:8], metadata={}, source=s.strip("\n")
+    )
+    meta = dict(
+        jupytext=dict(cell_metadata_filter="-all"),
+        kernelspec=dict(display_name="python3", language="python", name="python3"),
+    )
+    nb = dict2nb(dict(cells=[cell(p) for p in parts], metadata=meta, nbformat=4, nbformat_minor=5))
+    clean_nb(nb)
+    new = json.dumps(nb2dict(nb), indent=1, ensure_ascii=False) + "\n"
+    index = Path(index)
+    if index.is_file() and index.read_text() == new:
+        return False
+    atomic_write(index, new)
+    return True
 
 # %% ../nbs/02_reproduce.ipynb #a77ca662
 import builtins
