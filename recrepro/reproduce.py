@@ -744,6 +744,10 @@ def export_main(argv=None) -> int:
     root = repo_root()
     if index_from_readme(root / "README.md", root / "nbs" / "index.ipynb"):
         print("nbs/index.ipynb rewritten from README.md")
+    from recrepro.docs import write_data_cards  # data/: one card per registry asset
+
+    for p in write_data_cards(root / "data"):
+        print(f"{p.relative_to(root)} rewritten from the registry")
     print(f"formatted {n} export cell(s) in {len(nbs)} notebooks; exported at {mode.line_length} columns")
     return 0
 
