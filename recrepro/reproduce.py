@@ -416,10 +416,8 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     rec = json.loads((pdir / "run.json").read_text()) if (pdir / "run.json").is_file() else {}
     planned = list(load_profile(profile, root)["chapters"])
     chs = {c: v for c, v in rec.get("chapters", {}).items() if v.get("status") in ("ran", "skipped (up to date)")}
-    secs = sum(v.get("seconds_all_attempts") or v.get("seconds") or 0 for v in chs.values())
-    every = sum(
-        v.get("seconds_all_versions") or v.get("seconds_all_attempts") or v.get("seconds") or 0 for v in chs.values()
-    )
+    secs = rec.get("total_seconds_all_attempts", 0)  # every attempt, failed ones included: they cost the budget too
+    every = rec.get("total_seconds_all_versions", secs)
     dev = rec.get("device", {})
     missing = [c for c in planned if c not in chs]
     scorecard, top = pdir.resolve() / "SCORECARD.md", repo_root(root).resolve()
@@ -642,13 +640,8 @@ def reproduce(
     record["failures"] = failures
     done = [v.get("seconds_all_attempts", v.get("seconds")) for v in record["chapters"].values()]
     record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
-    every = [
-        v.get("seconds_all_versions", v.get("seconds_all_attempts", v.get("seconds")))
-        for v in record["chapters"].values()
-    ]
-    record["total_seconds_all_versions"] = round(
-        sum(s or 0 for s in every), 1
-    )  # with attempts of earlier code versions
+    every = [v.get("seconds_all_versions", s) for v, s in zip(record["chapters"].values(), done)]  # + earlier versions
+    record["total_seconds_all_versions"] = round(sum(s or 0 for s in every), 1)
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
