@@ -12,8 +12,7 @@ import nbformat
 from .core import repo_root
 
 # %% auto #0
-__all__ = ['CONF', 'FILE_SIZES', 'reader_cells', 'with_figures', 'page_title', 'build_site', 'main', 'data_card',
-           'write_data_cards']
+__all__ = ['CONF', 'FILE_SIZES', 'reader_cells', 'with_figures', 'build_site', 'main', 'data_card', 'write_data_cards']
 
 # %% ../nbs/98_docs.ipynb #e4d5b075
 def reader_cells(nb) -> list:
@@ -70,16 +69,6 @@ html_static_path = []
 suppress_warnings = ["mystnb.unknown_mime_type", "myst.header", "misc.highlighting_failure", "myst.xref_missing"]
 exclude_patterns = ["_build"]
 """
-
-
-def page_title(nb) -> str:
-    "The notebook's first markdown heading (its title), else ''."
-    for c in nb.cells:
-        if c.cell_type == "markdown":
-            m = re.search(r"^#\s+(.+)$", c.source, re.M)
-            if m:
-                return m.group(1).strip()
-    return ""
 
 
 def build_site(profile: str = "smoke", out=None, root=None, runs=None, quiet: bool = True) -> Path:
