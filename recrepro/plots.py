@@ -5,22 +5,25 @@
 # %% ../nbs/97_plots.ipynb #209d6451
 from __future__ import annotations
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 # %% auto #0
-__all__ = ['ROLE_COLOURS', 'use_theme', 'learning_curves', 'claim_bars']
+__all__ = ['ROLE_COLOURS', 'VALIDATION_COLOUR', 'use_theme', 'learning_curves', 'claim_bars']
 
 # %% ../nbs/97_plots.ipynb #b0357c27
 ROLE_COLOURS = {"ours": "#0173b2", "paper": "#de8f05", "baseline": "#949494"}  # seaborn colorblind: blue, orange, grey
+VALIDATION_COLOUR = "#029e73"  # colorblind green: a validation curve is ours too, never the paper's orange
 
 
 def use_theme():
-    "seaborn's whitegrid theme and colour-blind palette for every figure that follows; returns the palette."
+    "seaborn's whitegrid theme and colour-blind palette, less the paper's orange, for every figure that follows; returns the palette."
     import seaborn as sns
 
-    sns.set_theme(
-        context="notebook", style="whitegrid", palette="colorblind", rc={"figure.dpi": 110, "legend.fontsize": 8}
-    )
-    return sns.color_palette("colorblind")
+    cycle = [
+        c for c in sns.color_palette("colorblind").as_hex() if c != ROLE_COLOURS["paper"]
+    ]  # orange: the paper's only
+    sns.set_theme(context="notebook", style="whitegrid", palette=cycle, rc={"figure.dpi": 110, "legend.fontsize": 8})
+    return sns.color_palette(cycle)
 
 # %% ../nbs/97_plots.ipynb #07dd349b
 def learning_curves(ax, history: dict, metric: str = "loss", title: str = ""):
@@ -33,10 +36,13 @@ def learning_curves(ax, history: dict, metric: str = "loss", title: str = ""):
     style = dict(marker="o", ls="none" if short else "-")
     ax.plot(ep, y, label="training", color=ROLE_COLOURS["ours"], **style)
     if f"val_{metric}" in history:
-        ax.plot(ep, history[f"val_{metric}"], label="validation", color=ROLE_COLOURS["paper"], **style)
+        ax.plot(ep, history[f"val_{metric}"], label="validation", color=VALIDATION_COLOUR, **style)
     ax.set_xlabel("epoch")
     ax.set_ylabel(metric)
-    ax.set_xticks(ep if len(ep) <= 12 else ax.get_xticks())
+    if len(ep) <= 12:
+        ax.set_xticks(ep)
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(
         (title or metric) + (f" ({len(y)} epoch{'s' if len(y) > 1 else ''}: points, not a curve)" if short else "")
     )

@@ -669,11 +669,14 @@ def main(argv=None):
     )
     ap.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
     a = ap.parse_args(argv)
+    from recrepro.logs import filtered_stderr  # the kernels' TensorFlow log: each message once, no CUDA-absence lines
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", stream=sys.stderr)
     try:
-        rec = reproduce(
-            a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress, results=a.results
-        )
+        with filtered_stderr():
+            rec = reproduce(
+                a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress, results=a.results
+            )
     except (FileNotFoundError, ValueError) as e:
         print(f"recrepro-reproduce: {e}", file=sys.stderr)
         return 2
