@@ -445,8 +445,8 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     lines = [
         f"Profile `{profile}`: {len(chs)} of {len(planned)} chapters have results"
         + (f" (not yet: {', '.join(missing)})" if missing else "")
-        + f"; {secs / 3600:.2f} h of wall time summed over attempts ({every / 3600:.2f} h with the attempts of earlier code "
-        f"versions) on {dev.get('cpu', 'an unnamed CPU')}, "
+        + f"; {every / 3600:.2f} h of wall time summed over every attempt, those of earlier code versions included (their "
+        f"trained models are read back; {secs / 3600:.2f} h for the attempts of the current code alone) on {dev.get('cpu', 'an unnamed CPU')}, "
         f"{dev.get('cores', '?')} cores"
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
         + f". Every row: `{scorecard.relative_to(top) if scorecard.is_relative_to(top) else scorecard}`.",
