@@ -105,6 +105,8 @@ def build_site(profile: str = "smoke", out=None, root=None, runs=None, quiet: bo
         pages.append(nb_path.stem)
         executed += [nb_path.stem] if ran.is_file() else []
     card = figures / "SCORECARD.md"
+    if (figures / "claims.png").is_file():  # the scorecard's figure of the relative claims
+        shutil.copy(figures / "claims.png", src / "claims.png")
     body = (
         card.read_text() if card.is_file() else f"_No scorecard yet: run `bash reproduce/run --profile {profile}`._\n"
     )

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 # %% auto #0
-__all__ = ['ROLE_COLOURS', 'VALIDATION_COLOUR', 'use_theme', 'learning_curves', 'claim_bars']
+__all__ = ['ROLE_COLOURS', 'VALIDATION_COLOUR', 'VERDICT_COLOURS', 'use_theme', 'learning_curves', 'claim_bars', 'claims_forest']
 
 # %% ../nbs/97_plots.ipynb #b0357c27
 ROLE_COLOURS = {"ours": "#0173b2", "paper": "#de8f05", "baseline": "#949494"}  # seaborn colorblind: blue, orange, grey
@@ -71,3 +71,45 @@ def claim_bars(ax, models, ours, paper=None, ci=None, metric: str = ""):
     ax.set_ylabel(metric)
     ax.legend()
     return ax
+
+# %% ../nbs/97_plots.ipynb #ac381213
+VERDICT_COLOURS = {
+    "holds": "#029e73",
+    "does not hold": "#d55e00",
+    "inconclusive": "#949494",
+}  # colorblind: green, vermilion, grey
+
+
+def claims_forest(claims, title: str = ""):
+    """A figure of relative claims (records with claim, effect, ci_low, ci_high, verdict; chapter optional): effect A − B
+    with its 95 % CI per claim by verdict, and the zero line. Claims without an effect are counted in the title."""
+    import pandas as pd
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    d = pd.DataFrame(list(claims))
+    if d.empty:
+        raise ValueError("no relative claim to draw")
+    drawn = d.dropna(subset=["effect", "ci_low", "ci_high"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(drawn), 1) + 1.4))
+    y = np.arange(len(drawn))[::-1]
+    for yi, r in zip(y, drawn.to_dict("records")):
+        colour = VERDICT_COLOURS.get(r["verdict"], VERDICT_COLOURS["inconclusive"])
+        err = [[r["effect"] - r["ci_low"]], [r["ci_high"] - r["effect"]]]
+        face = colour if r["verdict"] in VERDICT_COLOURS else "white"
+        ax.errorbar(r["effect"], yi, xerr=err, fmt="o", capsize=3, color=colour, mfc=face)
+    ax.axvline(0, color="black", lw=0.8)
+    labels = [(f"{r['chapter']}: " if r.get("chapter") else "") + str(r["claim"]) for r in drawn.to_dict("records")]
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlabel("effect A − B on the claim's own metric, 95 % paired-bootstrap CI", fontsize=9)
+    keys = [(v, c, c) for v, c in VERDICT_COLOURS.items()] + [
+        ("no verdict (a model did not learn)", VERDICT_COLOURS["inconclusive"], "white")
+    ]
+    ax.legend(
+        handles=[Line2D([], [], marker="o", ls="", color=c, mfc=f, label=v) for v, c, f in keys], fontsize=7, loc="best"
+    )
+    missing = len(d) - len(drawn)
+    ax.set_title(title + (f" ({missing} claim(s) without an effect, not drawn)" if missing else ""), fontsize=10)
+    fig.tight_layout()
+    return fig

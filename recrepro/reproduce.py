@@ -402,6 +402,21 @@ def write_scorecard(profile_dir, profile: str) -> Path:
         "",
     ]
     body += _md(rel, RELATIVE_COLUMNS, "_No chapter has recorded a relative claim._")
+    raw = [dict(chapter=ch, **c) for ch, m in _chapters(profile_dir) for c in m.get("claims", [])]
+    if raw:  # the same claims as a figure, with their CIs (recrepro.plots.claims_forest)
+        import io, matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from recrepro.plots import claims_forest, use_theme
+
+        use_theme()
+        fig = claims_forest(raw, f"Relative claims, profile {profile}")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        atomic_write(Path(profile_dir) / "claims.png", buf.getvalue(), "wb")
+        body += ["", "![Every relative claim: effect A − B with its 95 % CI, by verdict](claims.png)"]
     for f in chapter_files(profile_dir, "scorecard_section.md"):  # e.g. the audit's common-protocol section
         body += ["", f.read_text().strip()]
     return atomic_write(Path(profile_dir) / "SCORECARD.md", "\n".join(head + body) + "\n")

@@ -86,6 +86,7 @@ def test_scorecard_appends_chapter_sections(tmp_path):
     (tmp_path/"x").mkdir(); (tmp_path/"x"/"metrics.json").write_text(json.dumps({"chapter": "x", "metrics": [{"metric": "m", "ours": 0.5}]}))
     sc = write_scorecard(tmp_path, "t").read_text()
     assert sc.index("| x |") < sc.index("## Does the claim hold?")
+    assert not (tmp_path/"claims.png").exists() and "claims.png" not in sc      # no relative claim: no figure
 
 def test_scorecard_marks_untrained_and_has_two_part_verdicts(tmp_path):
     "A not-trained row is marked in 'ours'; 'Does the claim hold?' has the absolute and the relative part from metrics.json."
@@ -102,6 +103,7 @@ def test_scorecard_marks_untrained_and_has_two_part_verdicts(tmp_path):
     assert "0.51 (**not trained**)" in sc
     assert sc.index("### Absolute numbers") < sc.index("### Relative claims")
     assert "not testable on this data" in sc and "1 seed: inconclusive by design" in sc
+    assert "](claims.png)" in sc and (tmp_path/"claims.png").read_bytes()[:4] == b"\x89PNG"   # the claims with their CIs, drawn
 
 def test_failing_rerun_keeps_previous_outputs_whole(tmp_path, make_profile):
     "A chapter writes into a partial folder swapped in only on success: a failing rerun leaves the last good outputs."
