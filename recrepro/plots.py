@@ -94,9 +94,13 @@ def claims_forest(claims, title: str = ""):
     fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(drawn), 1) + 1.4))
     y = np.arange(len(drawn))[::-1]
     for yi, r in zip(y, drawn.to_dict("records")):
-        colour = VERDICT_COLOURS.get(r["verdict"], VERDICT_COLOURS["inconclusive"])
+        v = str(
+            r["verdict"]
+        )  # "holds", "does not hold", "inconclusive", "1 seed: inconclusive by design", "no verdict: X not trained"
+        kind = "no verdict" if v.startswith("no verdict") else "inconclusive" if "inconclusive" in v else v
+        colour = VERDICT_COLOURS.get(kind, VERDICT_COLOURS["inconclusive"])
         err = [[r["effect"] - r["ci_low"]], [r["ci_high"] - r["effect"]]]
-        face = colour if r["verdict"] in VERDICT_COLOURS else "white"
+        face = "white" if kind == "no verdict" else colour
         ax.errorbar(r["effect"], yi, xerr=err, fmt="o", capsize=3, color=colour, mfc=face)
     ax.axvline(0, color="black", lw=0.8)
     labels = [(f"{r['chapter']}: " if r.get("chapter") else "") + str(r["claim"]) for r in drawn.to_dict("records")]
