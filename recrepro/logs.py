@@ -8,8 +8,8 @@ import importlib.abc, importlib.util, os, re, sys, tempfile
 from contextlib import contextmanager
 
 # %% auto #0
-__all__ = ['CUDA_ABSENT', 'log_key', 'tf_log_lines', 'captured_stderr_fd', 'install_tf_log_filter', 'uninstall_tf_log_filter',
-           'LogFilter', 'filtered_stderr']
+__all__ = ['CUDA_ABSENT', 'log_key', 'LogFilter', 'tf_log_lines', 'captured_stderr_fd', 'install_tf_log_filter',
+           'uninstall_tf_log_filter', 'filtered_stderr']
 
 # %% ../nbs/96_logs.ipynb #db878a4b
 CUDA_ABSENT = (
@@ -23,6 +23,10 @@ CUDA_ABSENT = (
 _PREFIX = re.compile(
     r"^[IWEF]\d{4} [\d:.]+\s+\d+ "
 )  # absl's "I0000 00:00:1795487224.967098   10519 " (level, time, thread)
+_START = re.compile(
+    r"[IWEF]\d{4} [\d:.]+\s+\d+ |WARNING: All log messages before absl|\[IPKernelApp\] "
+)  # absl; each kernel's start-up
+_PARTIAL = re.compile(r"[IWEF]\d{0,4}(?: [\d:.]*)?$")  # a chunk that ends where a log line may be beginning
 
 
 def log_key(line: str) -> str:
@@ -30,16 +34,38 @@ def log_key(line: str) -> str:
     return re.sub(r"\d+", "#", _PREFIX.sub("", line).strip())
 
 
+class LogFilter:
+    "`feed(text)` returns what to print now: each log message once, no CUDA-absence lines unless `gpu`; other output passes as it comes."
+
+    def __init__(self, gpu: bool = False):
+        self.gpu, self.seen, self.held, self.dropped = gpu, set(), "", 0
+
+    def feed(self, text: str, final: bool = False) -> str:
+        *lines, last = (self.held + text).split("\n")
+        self.held = ""
+        out = [self._line(line) + "\n" for line in lines]
+        if last and not final:
+            m = _START.search(last) or _PARTIAL.search(last)
+            if m:
+                last, self.held = last[: m.start()], last[m.start() :]
+        return "".join(out) + (self._line(last) if last else "")
+
+    def _line(self, line: str) -> str:
+        m = _START.search(line)
+        if not m:
+            return line
+        head, msg = line[: m.start()], line[m.start() :]
+        key = log_key(msg)
+        if key in self.seen or (not self.gpu and any(k in msg for k in CUDA_ABSENT)):
+            self.dropped += 1
+            return head
+        self.seen.add(key)
+        return line
+
+
 def tf_log_lines(text: str, gpu: bool = False) -> list:
-    "The lines of TensorFlow's start-up log worth printing: each message once, no CUDA lines unless `gpu`."
-    seen, keep = set(), []
-    for line in text.splitlines():
-        msg = log_key(line)
-        if not msg or msg in seen or (not gpu and any(k in line for k in CUDA_ABSENT)):
-            continue
-        seen.add(msg)
-        keep.append(line)
-    return keep
+    "A captured log at once (see `LogFilter`): the non-empty lines worth printing."
+    return [line for line in LogFilter(gpu).feed(text, final=True).splitlines() if line.strip()]
 
 # %% ../nbs/96_logs.ipynb #a1d9ae97
 @contextmanager
@@ -121,41 +147,6 @@ def install_tf_log_filter() -> bool:
 
 def uninstall_tf_log_filter():
     sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _Hook)]
-
-# %% ../nbs/96_logs.ipynb #25ada091
-_START = re.compile(
-    r"[IWEF]\d{4} [\d:.]+\s+\d+ |WARNING: All log messages before absl|\[IPKernelApp\] "
-)  # absl; each kernel's start-up
-_PARTIAL = re.compile(r"[IWEF]\d{0,4}(?: [\d:.]*)?$")  # a chunk that ends where a log line may be beginning
-
-
-class LogFilter:
-    "Streaming `tf_log_lines`: `feed(text)` returns what to print now; absl messages once each, no CUDA-absence lines."
-
-    def __init__(self):
-        self.seen, self.held, self.dropped = set(), "", 0
-
-    def feed(self, text: str, final: bool = False) -> str:
-        *lines, last = (self.held + text).split("\n")
-        self.held = ""
-        out = [self._line(line) + "\n" for line in lines]
-        if last and not final:
-            m = _START.search(last) or _PARTIAL.search(last)
-            if m:
-                last, self.held = last[: m.start()], last[m.start() :]
-        return "".join(out) + (self._line(last) if last else "")
-
-    def _line(self, line: str) -> str:
-        m = _START.search(line)
-        if not m:
-            return line
-        head, msg = line[: m.start()], line[m.start() :]
-        key = log_key(msg)
-        if key in self.seen or any(k in msg for k in CUDA_ABSENT):
-            self.dropped += 1
-            return head
-        self.seen.add(key)
-        return line
 
 # %% ../nbs/96_logs.ipynb #3cd4461d
 @contextmanager
