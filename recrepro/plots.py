@@ -74,9 +74,9 @@ def claim_bars(ax, models, ours, paper=None, ci=None, metric: str = ""):
 
 # %% ../nbs/97_plots.ipynb #ac381213
 VERDICT_COLOURS = {
-    "holds": "#029e73",
+    "holds": VALIDATION_COLOUR,
     "does not hold": "#d55e00",
-    "inconclusive": "#949494",
+    "inconclusive": ROLE_COLOURS["baseline"],
 }  # colorblind: green, vermilion, grey
 
 
