@@ -237,6 +237,9 @@ def device_info() -> dict:
         gpus=gpus,
         platform=platform.platform(),
         onednn=os.environ.get("TF_ENABLE_ONEDNN_OPTS", "default (on)"),
+        # caps on the kernels' instruction set (reproduce/benchmarks/onednn_determinism.py measures what they change)
+        onednn_max_isa=os.environ.get("ONEDNN_MAX_CPU_ISA", "default (the CPU's best)"),
+        xla_flags=os.environ.get("XLA_FLAGS", ""),
     )
 
 # %% ../nbs/02_reproduce.ipynb #71fcfc0b
