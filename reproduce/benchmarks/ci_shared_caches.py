@@ -2,8 +2,8 @@
 
 In `bash tests/run` the PAMR chapter and the audit start together (longest first, two at a time) and both need the
 ML-100k posters through the three EfficientNet-Lite stand-ins; on an empty cache each computes all of them. Warmed
-once before the notebooks (tests/warm_caches.py, one process per core), both read them back. This times the two cases in fresh processes on
-a fresh cache root, in one run:
+once before the notebooks (tests/warm_caches.py, one process per core), both read them back. This times the two
+cases in fresh processes on a fresh cache root, in one run:
   racing  two processes, started together, each extracting every poster through the three backbones
   warmed  the warm-up (two processes, one per group of backbones), then the same two processes (now reading the cache)
     python reproduce/benchmarks/ci_shared_caches.py
@@ -11,8 +11,6 @@ a fresh cache root, in one run:
 import os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
 WARM = os.path.join(ROOT, "tests", "warm_caches.py")  # the test command's warm-up
 
 
