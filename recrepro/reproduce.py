@@ -497,6 +497,21 @@ def update_readme(readme, profile_dir, profile: str, root=None) -> bool:
 def _rel(p: Path, root: Path) -> str:
     return str(p.relative_to(root) if p.is_relative_to(root) else p)
 
+# %% ../nbs/02_reproduce.ipynb #81ea8205
+from contextlib import contextmanager
+
+
+@contextmanager
+def _quiet(name: str, level: int = logging.WARNING):
+    "Within the block, logger `name` emits only records at `level` or above."
+    logger = logging.getLogger(name)
+    before = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
+
 # %% ../nbs/02_reproduce.ipynb #46171765
 class AttemptClock:
     "Context manager: records this attempt's seconds for (chapter, stamp) in a JSON ledger, every `every` s and at exit."
@@ -604,7 +619,8 @@ def reproduce(
             if prof["chapters"][ch].get("reductions"):
                 entry["reductions"] = prof["chapters"][ch]["reductions"]
             try:
-                check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
+                with _quiet("papermill"):  # its inspect_notebook logs "Input Notebook", which the run logs again
+                    check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
             except ChapterContractError as e:
                 failures.append(str(e))
                 log.error("[%d/%d] %s: contract broken: %s", i, len(selected), ch, e)

@@ -12,6 +12,8 @@ def test_runs_writes_outputs_and_scorecard(tmp_path, make_profile):
     out, runs = tmp_path/"figs", tmp_path/"runs"
     r = run_cli("--profile", prof, "--out", out, "--runs", runs, "--no-progress")
     assert r.returncode == 0, r.stderr
+    logged = [l.split(" ", 2)[2] for l in r.stderr.splitlines() if " INFO " in l]   # timestamps aside
+    assert len(logged) == len(set(logged)) and sum("Input Notebook" in l for l in logged) == 1, logged
     ch = out/"t"/"table"
     assert {p.name for p in ch.iterdir()} >= {"draws.csv", "draws.md", "draws.png", "metrics.json", "_stamp.json"}
     assert len((ch/"draws.csv").read_text().splitlines()) == 1 + 4          # n=4 from the profile reached the notebook
