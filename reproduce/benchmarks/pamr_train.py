@@ -2,9 +2,10 @@
 profile may choose: the paper's batch of 32, a batch of 256, and XLA (`jit_compile=True`) at each batch size.
 
 Synthetic inputs of ML-100k's shape (1,682 items, 943 users, L = 20 history steps, or each of `--history 10,20`,
-2 Bi-GRU layers of 128 units, the AUG-GRU, 128-d fused poster and 64-d text tables). Each setting is built, traced on one warm-up epoch, then timed on
-`--epochs` epochs of `--n` sequences; settings are interleaved and the whole round repeated `--rounds` times, the best
-time of each kept. Prints sequences/s and every ratio against the paper's batch without XLA, in one run.
+2 Bi-GRU layers of 128 units, the AUG-GRU, 128-d fused poster and 64-d text tables). Each setting is built, traced on
+one warm-up epoch, then timed on `--epochs` epochs of `--n` sequences; settings are interleaved and the whole round
+repeated `--rounds` times, the best time of each kept. Prints sequences/s and every ratio against the first setting
+(the first L, the first batch, XLA off), in one run.
     python reproduce/benchmarks/pamr_train.py [--n 8192 --epochs 1 --rounds 2]
 """
 import argparse, os, time
@@ -16,7 +17,8 @@ def main():
     ap = argparse.ArgumentParser()
     a = ap.add_argument
     a("--n", type=int, default=8192); a("--epochs", type=int, default=1); a("--rounds", type=int, default=2)
-    a("--history", default="20", help="comma-separated history lengths L, e.g. 10,20"); a("--units", type=int, default=128); a("--layers", type=int, default=2)
+    a("--history", default="20", help="comma-separated history lengths L, e.g. 10,20")
+    a("--units", type=int, default=128); a("--layers", type=int, default=2)
     a("--batches", default="32,256"); a("--xla", default="off,on")
     a("--precision", default="float32", help="comma-separated Keras dtype policies, e.g. float32,mixed_bfloat16")
     args = ap.parse_args()
@@ -36,10 +38,10 @@ def main():
         lengths = rng.integers(1, L + 1, args.n)
         H = np.zeros((args.n, L), "int32")
         for k, l in enumerate(lengths):
-            H[k, L - l:] = rng.integers(1, n_items + 1, l)            # left-padded histories of varied length, as in the chapter
+            H[k, L - l:] = rng.integers(1, n_items + 1, l)  # left-padded histories of varied length, as in the chapter
         inputs[L] = dict(hist=H, hist_r=(H > 0) * rng.integers(1, 6, H.shape) / 5.0, cand=cand, user=user)
-    settings = [(L, int(b), xla == "on", p) for L in inputs for b in args.batches.split(",") for xla in args.xla.split(",")
-                for p in args.precision.split(",")]
+    settings = [(L, int(b), xla == "on", p) for L in inputs for b in args.batches.split(",")
+                for xla in args.xla.split(",") for p in args.precision.split(",")]
     best = {}
     for r in range(args.rounds):
         for L, b, xla, p in settings:
@@ -57,10 +59,11 @@ def main():
             print(f"round {r + 1}: L {L:3d}, batch {b:4d}, XLA {'on ' if xla else 'off'}, {p}: "
                   f"{args.n * args.epochs / dt:8.0f} sequences/s", flush=True)
     ref, (L0, b0, x0, p0) = best[settings[0]], settings[0]
-    print(f"\nPAMR training, {args.n} sequences x {args.epochs} epoch(s), {args.layers}x Bi-GRU({args.units}) + AUG-GRU, "
-          f"best of {args.rounds}:")
+    print(f"\nPAMR training, {args.n} sequences x {args.epochs} epoch(s), {args.layers}x Bi-GRU({args.units}) "
+          f"+ AUG-GRU, best of {args.rounds}:")
     for (L, b, xla, p), dt in best.items():
-        print(f"  L {L:3d}, batch {b:4d}, XLA {'on ' if xla else 'off'}, {p:14s}: {args.n * args.epochs / dt:8.0f} sequences/s, "
+        print(f"  L {L:3d}, batch {b:4d}, XLA {'on ' if xla else 'off'}, {p:14s}: "
+              f"{args.n * args.epochs / dt:8.0f} sequences/s, "
               f"speed-up vs L {L0}, batch {b0}, XLA {'on' if x0 else 'off'}, {p0}: {ref / dt:5.2f}x")
 
 
