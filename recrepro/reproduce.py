@@ -20,10 +20,10 @@ log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
 __all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'HEADLINE_MARKERS',
-           'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'ChapterFailed',
-           'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
-           'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'reproduce', 'main', 'black_mode',
-           'format_export_cells', 'export_main', 'index_from_readme']
+           'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'chapter_params',
+           'stale_chapters', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files',
+           'merge_scorecard', 'merge_claims', 'stale_note', 'write_scorecard', 'readme_headline', 'update_readme',
+           'AttemptClock', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main', 'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -105,6 +105,22 @@ def swap_in(new: Path, dest: Path) -> Path:
     new.rename(dest)
     shutil.rmtree(old, ignore_errors=True)
     return dest
+
+# %% ../nbs/02_reproduce.ipynb #13637c68
+def chapter_params(prof: dict, ch: str) -> dict:
+    "The parameters chapter `ch` of profile `prof` runs with: the profile's, plus `profile` and `seed`."
+    params = dict(prof["chapters"][ch]["parameters"])
+    return dict(params, profile=prof["name"], seed=params.get("seed", prof["seed"]))
+
+
+def stale_chapters(prof: dict, pdir: Path) -> list:
+    "Chapters of `prof` with outputs in `pdir` that an earlier version of their notebook, parameters or code wrote."
+    return [
+        ch
+        for ch, sec in prof["chapters"].items()
+        if (Path(pdir) / ch / "_stamp.json").is_file()
+        and not is_up_to_date(Path(pdir) / ch, chapter_stamp(sec["notebook"], chapter_params(prof, ch)))
+    ]
 
 # %% ../nbs/02_reproduce.ipynb #3883d06d
 class ChapterFailed(RuntimeError):
@@ -370,8 +386,17 @@ def _md(df, cols, empty):
     ]
 
 # %% ../nbs/02_reproduce.ipynb #9a6e9279
-def write_scorecard(profile_dir, profile: str) -> Path:
-    "Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims, then 'Does the claim hold?' in two parts."
+def stale_note(stale) -> str:
+    "One line naming the chapters whose outputs an earlier version wrote."
+    return (
+        f"**Stale:** the outputs of {', '.join(f'`{c}`' for c in stale)} were written by an earlier version of the "
+        "chapter's notebook, parameters or code (its rerun is pending or failed); their rows are that version's."
+    )
+
+
+def write_scorecard(profile_dir, profile: str, stale=()) -> Path:
+    """Write `SCORECARD.md`: every chapter's headline numbers beside the papers' claims, then 'Does the claim hold?' in two
+    parts; chapters in `stale` are named at the top as outputs of an earlier version (`stale_chapters`)."""
     df = merge_scorecard(profile_dir)
     ab, rel = merge_claims(profile_dir)
     head = [
@@ -382,7 +407,7 @@ def write_scorecard(profile_dir, profile: str) -> Path:
         "*n* is the number of test samples or users behind the number. A model whose predictions are constant or do not",
         "beat the trivial row (majority class, POP) beyond its 95 % CI is marked **not trained**; no verdict is drawn from it.",
         "",
-    ]
+    ] + ([stale_note(stale), ""] if stale else [])
     body = _md(df, SCORECARD_COLUMNS, "_No chapter has recorded a metric yet._")
     body += [
         "",
@@ -469,6 +494,7 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
         + f". Every row: `{scorecard.relative_to(top) if scorecard.is_relative_to(top) else scorecard}`.",
         "",
+        *([stale_note(rec["stale"]), ""] if rec.get("stale") else []),
         "**Absolute numbers** (paper vs ours vs the best tuned baseline on the same task):",
         "",
         *_md(ab, ab_cols, "_No chapter has recorded a headline number._"),
@@ -612,9 +638,8 @@ def reproduce(
     with tempfile.TemporaryDirectory(prefix="recrepro-kernel-") as ktmp:
         kernel = own_kernel(Path(ktmp))
         for i, ch in enumerate(selected, 1):
-            nb, params = prof["chapters"][ch]["notebook"], dict(prof["chapters"][ch]["parameters"])
+            nb, params = prof["chapters"][ch]["notebook"], chapter_params(prof, ch)
             odir = pdir / ch
-            params.update(profile=prof["name"], seed=params.get("seed", prof["seed"]))
             entry = dict(notebook=_rel(nb, root), parameters=params)
             if prof["chapters"][ch].get("reductions"):
                 entry["reductions"] = prof["chapters"][ch]["reductions"]
@@ -676,8 +701,9 @@ def reproduce(
     record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
     every = [v.get("seconds_all_versions", s) for v, s in zip(record["chapters"].values(), done)]  # + earlier versions
     record["total_seconds_all_versions"] = round(sum(s or 0 for s in every), 1)
+    record["stale"] = stale_chapters(prof, pdir)  # outputs an earlier version wrote (failed or not yet rerun)
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
-    write_scorecard(pdir, prof["name"])
+    write_scorecard(pdir, prof["name"], record["stale"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
         if update_readme(root / "README.md", pdir, prof["name"], root):
             index_from_readme(root / "README.md", root / "nbs" / "index.ipynb")  # the one front page, twice
