@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_reproduce.ipynb #4a787bf4
 from __future__ import annotations
-import argparse, hashlib, json, logging, os, platform, re, shutil, subprocess, sys, tempfile, time
+import argparse, hashlib, json, logging, os, platform, re, shutil, subprocess, sys, tempfile, threading, time
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -23,7 +23,8 @@ __all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLU
            'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'chapter_params',
            'stale_chapters', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files',
            'merge_scorecard', 'merge_claims', 'stale_note', 'write_scorecard', 'readme_headline', 'update_readme',
-           'AttemptClock', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main', 'index_from_readme']
+           'AttemptClock', 'waves', 'busy_seconds', 'attempt_intervals', 'reproduce', 'main', 'black_mode',
+           'format_export_cells', 'export_main', 'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -41,7 +42,7 @@ def profile_path(profile: str, root=None) -> Path:
 
 # %% ../nbs/02_reproduce.ipynb #49f046d5
 def load_profile(profile: str, root=None) -> dict:
-    "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict, reductions: dict}}."
+    "The profile as a dict: `name`, `path`, `seed`, `chapters` {name: {notebook: Path, parameters: dict, reductions: dict, barrier: bool}}."
     path = profile_path(profile, root)
     cfg = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     name = cfg.get("profile", path.stem)
@@ -57,6 +58,7 @@ def load_profile(profile: str, root=None) -> dict:
             reductions=dict(
                 sec.get("reductions") or {}
             ),  # {parameter: why it is below the paper's}, recorded in run.json
+            barrier=bool(sec.get("barrier", False)),  # runs alone: after every chapter above it, before any below
         )
     return dict(name=name, path=path, seed=int(cfg.get("seed", 0)), chapters=chapters)
 
@@ -113,13 +115,13 @@ def chapter_params(prof: dict, ch: str) -> dict:
     return dict(params, profile=prof["name"], seed=params.get("seed", prof["seed"]))
 
 
-def stale_chapters(prof: dict, pdir: Path) -> list:
-    "Chapters of `prof` with outputs in `pdir` that an earlier version of their notebook, parameters or code wrote."
+def stale_chapters(prof: dict, pdir: Path, stamps: dict | None = None) -> list:
+    "Chapters of `prof` with outputs in `pdir` that an earlier version of their notebook, parameters or code wrote (`stamps`: the current ones, when computed)."
+    stamp = lambda ch, sec: (stamps or {}).get(ch) or chapter_stamp(sec["notebook"], chapter_params(prof, ch))
     return [
         ch
         for ch, sec in prof["chapters"].items()
-        if (Path(pdir) / ch / "_stamp.json").is_file()
-        and not is_up_to_date(Path(pdir) / ch, chapter_stamp(sec["notebook"], chapter_params(prof, ch)))
+        if (Path(pdir) / ch / "_stamp.json").is_file() and not is_up_to_date(Path(pdir) / ch, stamp(ch, sec))
     ]
 
 # %% ../nbs/02_reproduce.ipynb #3883d06d
@@ -488,7 +490,8 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     lines = [
         f"Profile `{profile}`: {len(chs)} of {len(planned)} chapters have results"
         + (f" (not yet: {', '.join(missing)})" if missing else "")
-        + f"; {every / 3600:.2f} h of wall time summed over every attempt, those of earlier code versions included (their "
+        + f"; {every / 3600:.2f} h of wall time over every attempt (chapters run side by side counted once), "
+        f"those of earlier code versions included (their "
         f"trained models are read back; {secs / 3600:.2f} h for the attempts of the current code alone) on {dev.get('cpu', 'an unnamed CPU')}, "
         f"{dev.get('cores', '?')} cores"
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
@@ -546,9 +549,16 @@ class AttemptClock:
         import threading
 
         self.ledger, self.chapter, self.every = Path(ledger), chapter, every
-        self.stamp = hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:16]
+        self.stamp = self.stamp_id(stamp)
         self.attempt = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        self._stop, self._lock = threading.Event(), threading.Lock()
+        self._stop = threading.Event()
+
+    _lock = threading.Lock()  # one for every clock of the process: chapters side by side share a ledger
+
+    @staticmethod
+    def stamp_id(stamp: dict) -> str:
+        "The ledger's name for a chapter stamp."
+        return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:16]
 
     def _entries(self) -> dict:
         data = json.loads(self.ledger.read_text()) if self.ledger.is_file() else {}
@@ -592,6 +602,49 @@ class AttemptClock:
         "Seconds over every attempt of this chapter in the ledger, whatever its stamp: earlier code versions whose trained models this one reads back included (an upper bound)."
         return round(sum(sum(v.values()) for v in self._entries().get(self.chapter, {}).values()), 1)
 
+# %% ../nbs/02_reproduce.ipynb #51dc69d5
+def waves(chapters: list, barriers=()) -> list:
+    "`chapters` (in order) cut into waves: a chapter in `barriers` is a wave of its own; the ones between share one."
+    out, cur = [], []
+    for ch in chapters:
+        if ch in set(barriers):
+            out += [w for w in (cur, [ch]) if w]
+            cur = []
+        else:
+            cur.append(ch)
+    return out + ([cur] if cur else [])
+
+
+def busy_seconds(intervals) -> float:
+    "Length of the union of (start, end) intervals: the wall time of attempts that may overlap."
+    total, end = 0.0, -float("inf")
+    for a, b in sorted(intervals):
+        if b > end:
+            total += b - max(a, end)
+            end = b
+    return total
+
+
+def attempt_intervals(ledger: Path, chapters, stamps: dict | None = None) -> list:
+    """(start, end) in POSIX seconds of every attempt of `chapters` in an `AttemptClock` ledger; with `stamps`
+    ({chapter: stamp}), only the attempts of those stamps (the current code)."""
+    data = json.loads(Path(ledger).read_text()) if Path(ledger).is_file() else {}
+    out = []
+    for ch in chapters:
+        for sid, attempts in data.get(ch, {}).items():
+            if stamps is None or sid == AttemptClock.stamp_id(stamps[ch]):
+                out += [
+                    (t, t + s) for t, s in ((datetime.fromisoformat(a).timestamp(), s) for a, s in attempts.items())
+                ]
+    return out
+
+
+def _timed_chapter(*args) -> float:
+    "`run_chapter(*args)` (in a worker process when chapters run side by side); its seconds."
+    t0 = time.perf_counter()
+    run_chapter(*args)
+    return round(time.perf_counter() - t0, 2)
+
 # %% ../nbs/02_reproduce.ipynb #5e2357f5
 def reproduce(
     profile="smoke",
@@ -603,8 +656,10 @@ def reproduce(
     progress=True,
     root=None,
     results=None,
+    jobs=1,
 ) -> dict:
-    "Run the chapters of `profile`; returns the run record (also written to `<out>/<profile>/run.json`)."
+    """Run the chapters of `profile`; returns the run record (also written to `<out>/<profile>/run.json`). With `jobs` > 1,
+    that many chapters at a time, each in a process of its own; a `barrier` chapter runs alone (`waves`)."""
     prof = load_profile(profile, root)
     root = repo_root(root)
     out = Path(out) if Path(out).is_absolute() else root / out
@@ -633,75 +688,137 @@ def reproduce(
         device=device_info(),
         versions=versions(),
         chapters={c: v for c, v in old.get("chapters", {}).items() if c in prof["chapters"]},  # not a renamed one
+        jobs=jobs,
     )
-    failures = []
+    failures, n, t_run = [], len(selected), time.perf_counter()
+    ledger = results / "_attempts.json"
+
+    def prepare(i, ch):
+        "The chapter's job {nb, params, entry, stamp}, or None when it is settled here (contract broken, up to date)."
+        nb, params = prof["chapters"][ch]["notebook"], chapter_params(prof, ch)
+        entry = dict(notebook=_rel(nb, root), parameters=params)
+        if prof["chapters"][ch].get("reductions"):
+            entry["reductions"] = prof["chapters"][ch]["reductions"]
+        try:
+            with _quiet("papermill"):  # its inspect_notebook logs "Input Notebook", which the run logs again
+                check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
+        except ChapterContractError as e:
+            failures.append(str(e))
+            log.error("[%d/%d] %s: contract broken: %s", i, n, ch, e)
+            record["chapters"][ch] = dict(entry, status="failed", seconds=0.0, error=str(e))
+            return None
+        stamp = chapter_stamp(nb, params)
+        if not force and is_up_to_date(pdir / ch, stamp):
+            log.info("[%d/%d] %s: up to date, skipped (--force to rerun)", i, n, ch)
+            prev = record["chapters"].get(ch, {})
+            keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
+            clock = AttemptClock(ledger, ch, stamp)  # read only
+            if clock.count():
+                keep["seconds_all_versions"] = clock.total_all_versions()
+            record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
+            return None
+        return dict(nb=nb, params=params, entry=entry, stamp=stamp)
+
+    def start(i, ch, job, kernel, bars):
+        "Log, clear the chapter's partial folder, start its clock; the arguments of `run_chapter`."
+        log.info("[%d/%d] %s: running %s", i, n, ch, job["entry"]["notebook"])
+        partial = pdir / f".{ch}.partial"  # the chapter writes here; it replaces its folder only when it succeeds
+        shutil.rmtree(partial, ignore_errors=True)
+        job["clock"], job["t0"] = AttemptClock(ledger, ch, job["stamp"]).__enter__(), time.perf_counter()
+        executed = runs / f"{job['nb'].stem}.ipynb"
+        return ch, job["nb"], dict(job["params"], out_dir=str(partial)), executed, kernel, bars, env
+
+    def settle(i, ch, job, secs=None, error=None):
+        "Stop the clock; swap the outputs in and record the chapter, or record its failure. True when the run stops."
+        job["clock"].__exit__(None, None, None)
+        secs = round(time.perf_counter() - job["t0"], 2) if secs is None else secs
+        executed, partial, clock = _rel(runs / f"{job['nb'].stem}.ipynb", root), pdir / f".{ch}.partial", job["clock"]
+        if error is None:
+            write_stamp(partial, job["stamp"])
+            swap_in(partial, pdir / ch)
+            record["chapters"][ch] = dict(
+                job["entry"],
+                status="ran",
+                seconds=secs,
+                seconds_all_attempts=clock.total(),
+                attempts=clock.count(),
+                seconds_all_versions=clock.total_all_versions(),
+                executed=executed,
+            )
+            log.info("[%d/%d] %s: done in %.1f s", i, n, ch, secs)
+            return False
+        failures.append(str(error))
+        log.error("[%d/%d] %s (the previous outputs of %s are kept whole)", i, n, error, ch)
+        shutil.rmtree(partial, ignore_errors=True)
+        record["chapters"][ch] = dict(job["entry"], status="failed", seconds=secs, error=str(error), executed=executed)
+        return fail_fast
+
+    def side_by_side(todo, kernel) -> bool:
+        "Run `todo` [(i, ch, job)] `jobs` at a time, each in a new spawned process; True when the run stops."
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from tqdm.auto import tqdm
+
+        before = lambda ch: record["chapters"].get(ch, {}).get("seconds_all_attempts") or float("inf")
+        pending, running, stop = sorted(todo, key=lambda t: -before(t[1])), {}, False  # longest first
+        bar = tqdm(total=len(todo), desc=f"chapters, {jobs} at a time", unit="chapter", disable=not progress)
+        try:
+            while running or (pending and not stop):
+                while pending and not stop and len(running) < jobs:
+                    i, ch, job = pending.pop(0)
+                    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                    running[pool.submit(_timed_chapter, *start(i, ch, job, kernel, False))] = (i, ch, job, pool)
+                for fut in wait(running, return_when=FIRST_COMPLETED)[0]:
+                    i, ch, job, pool = running.pop(fut)
+                    pool.shutdown()
+                    try:
+                        stop = settle(i, ch, job, fut.result()) or stop
+                    except ChapterFailed as e:
+                        stop = settle(i, ch, job, error=e) or stop
+                    except Exception as e:  # the worker died (e.g. killed for memory)
+                        err = ChapterFailed(f"chapter {ch!r} could not run: {type(e).__name__}: {e}")
+                        stop = settle(i, ch, job, error=err) or stop
+                    bar.update()
+        finally:
+            bar.close()
+            for i, ch, job, pool in running.values():  # interrupted: the clocks record the attempts so far
+                job["clock"].__exit__(None, None, None)
+                pool.shutdown(wait=False, cancel_futures=True)
+        return stop
+
     with tempfile.TemporaryDirectory(prefix="recrepro-kernel-") as ktmp:
-        kernel = own_kernel(Path(ktmp))
-        for i, ch in enumerate(selected, 1):
-            nb, params = prof["chapters"][ch]["notebook"], chapter_params(prof, ch)
-            odir = pdir / ch
-            entry = dict(notebook=_rel(nb, root), parameters=params)
-            if prof["chapters"][ch].get("reductions"):
-                entry["reductions"] = prof["chapters"][ch]["reductions"]
-            try:
-                with _quiet("papermill"):  # its inspect_notebook logs "Input Notebook", which the run logs again
-                    check_chapter(nb, params, smoke=(prof["name"] == "smoke"))
-            except ChapterContractError as e:
-                failures.append(str(e))
-                log.error("[%d/%d] %s: contract broken: %s", i, len(selected), ch, e)
-                record["chapters"][ch] = dict(entry, status="failed", seconds=0.0, error=str(e))
-                if fail_fast:
+        kernel, index = own_kernel(Path(ktmp)), {ch: i for i, ch in enumerate(selected, 1)}
+        barriers = {c for c in selected if prof["chapters"][c].get("barrier")}
+        for wave in waves(selected, barriers) if jobs > 1 else [[c] for c in selected]:
+            todo, stop = [], False
+            for ch in wave:
+                job = prepare(index[ch], ch)
+                if job is None and fail_fast and failures:
+                    stop = True
                     break
-                continue
-            stamp = chapter_stamp(nb, params)
-            if not force and is_up_to_date(odir, stamp):
-                log.info("[%d/%d] %s: up to date, skipped (--force to rerun)", i, len(selected), ch)
-                prev = record["chapters"].get(ch, {})
-                keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
-                ledger = AttemptClock(results / "_attempts.json", ch, stamp)  # read only
-                if ledger.count():
-                    keep["seconds_all_versions"] = ledger.total_all_versions()
-                record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
-                continue
-            log.info("[%d/%d] %s: running %s", i, len(selected), ch, entry["notebook"])
-            executed = runs / f"{nb.stem}.ipynb"
-            partial = pdir / f".{ch}.partial"  # the chapter writes here; it replaces odir only when it succeeds
-            shutil.rmtree(partial, ignore_errors=True)
-            t0 = time.perf_counter()
-            clock = AttemptClock(results / "_attempts.json", ch, stamp)
-            try:
-                with clock:
-                    run_chapter(ch, nb, dict(params, out_dir=str(partial)), executed, kernel, progress, env)
-                secs = round(time.perf_counter() - t0, 2)
-                write_stamp(partial, stamp)
-                swap_in(partial, odir)
-                record["chapters"][ch] = dict(
-                    entry,
-                    status="ran",
-                    seconds=secs,
-                    seconds_all_attempts=clock.total(),
-                    attempts=clock.count(),
-                    seconds_all_versions=clock.total_all_versions(),
-                    executed=_rel(executed, root),
-                )
-                log.info("[%d/%d] %s: done in %.1f s", i, len(selected), ch, secs)
-            except ChapterFailed as e:
-                secs = round(time.perf_counter() - t0, 2)
-                failures.append(str(e))
-                log.error("[%d/%d] %s (the previous outputs of %s are kept whole)", i, len(selected), e, ch)
-                shutil.rmtree(partial, ignore_errors=True)
-                record["chapters"][ch] = dict(
-                    entry, status="failed", seconds=secs, error=str(e), executed=_rel(executed, root)
-                )
-                if fail_fast:
-                    break
+                todo += [(index[ch], ch, job)] if job else []
+            if not stop and len(todo) > 1:
+                stop = side_by_side(todo, kernel)
+            for i, ch, job in todo if not stop and len(todo) == 1 else []:  # one at a time, in this process
+                try:
+                    secs = _timed_chapter(*start(i, ch, job, kernel, progress))
+                except ChapterFailed as e:
+                    stop = settle(i, ch, job, error=e)
+                except BaseException:  # interrupted: the clock records the attempt so far
+                    job["clock"].__exit__(None, None, None)
+                    raise
+                else:
+                    stop = settle(i, ch, job, secs)
+            if stop:
+                break
     record["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     record["failures"] = failures
-    done = [v.get("seconds_all_attempts", v.get("seconds")) for v in record["chapters"].values()]
-    record["total_seconds_all_attempts"] = round(sum(s or 0 for s in done), 1)
-    every = [v.get("seconds_all_versions", s) for v, s in zip(record["chapters"].values(), done)]  # + earlier versions
-    record["total_seconds_all_versions"] = round(sum(s or 0 for s in every), 1)
-    record["stale"] = stale_chapters(prof, pdir)  # outputs an earlier version wrote (failed or not yet rerun)
+    record["wall_seconds"] = round(time.perf_counter() - t_run, 1)  # this run
+    stamps = {ch: chapter_stamp(sec["notebook"], chapter_params(prof, ch)) for ch, sec in prof["chapters"].items()}
+    chs = list(record["chapters"])  # every attempt, failed ones included: they cost the budget too; side by side once
+    record["total_seconds_all_attempts"] = round(busy_seconds(attempt_intervals(ledger, chs, stamps)), 1)
+    record["total_seconds_all_versions"] = round(busy_seconds(attempt_intervals(ledger, chs)), 1)  # + earlier versions
+    record["stale"] = stale_chapters(prof, pdir, stamps)  # outputs an earlier version wrote (failed or not yet rerun)
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"], record["stale"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs
@@ -728,14 +845,30 @@ def main(argv=None):
         help="folder for trained-model results, the resume cache (default reproduce/results/<profile>/, or <runs>/results with --runs)",
     )
     ap.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="chapters run side by side, each in its own process (default 1); a profile's `barrier` chapters run alone",
+    )
     a = ap.parse_args(argv)
+    if a.jobs < 1:
+        ap.error("--jobs must be at least 1")
     from recrepro.logs import filtered_stderr  # the kernels' TensorFlow log: each message once, no CUDA-absence lines
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", stream=sys.stderr)
     try:
         with filtered_stderr():
             rec = reproduce(
-                a.profile, a.chapters, a.force, a.out, a.fail_fast, a.runs, not a.no_progress, results=a.results
+                a.profile,
+                a.chapters,
+                a.force,
+                a.out,
+                a.fail_fast,
+                a.runs,
+                not a.no_progress,
+                results=a.results,
+                jobs=a.jobs,
             )
     except (FileNotFoundError, ValueError) as e:
         print(f"recrepro-reproduce: {e}", file=sys.stderr)

@@ -161,3 +161,32 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     assert f"'misses': {total - kept}" in used                                  # only the fits the killed run had not finished
     rec = _record(out)["chapters"]["audit_toy"]
     assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"] - 0.1     # the ledger keeps 0.1 s; the killed attempt counts >= 0
+
+def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path):
+    "--jobs 2: the chapters between two barrier chapters run at the same time, a barrier chapter alone; the wall time counts the overlap once."
+    import shutil
+    from recrepro.reproduce import attempt_intervals
+    lines = ["profile: t", "seed: 7", "chapters:"]
+    for k, barrier in zip("abcd", (True, False, False, True)):
+        shutil.copy(TABLE, tmp_path/f"table_{k}.ipynb")                      # one notebook per chapter, as in a real profile
+        lines += [f"  {k}:", f"    notebook: {tmp_path/f'table_{k}.ipynb'}", "    parameters: {n: 3}"] + ["    barrier: true"] * barrier
+    prof = tmp_path/"t.yaml"
+    prof.write_text("\n".join(lines) + "\n")
+    r = run_cli("--profile", prof, "--out", tmp_path/"par", "--runs", tmp_path/"par-runs", "--no-progress", "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    rec = _record(tmp_path/"par")
+    assert rec["jobs"] == 2 and {v["status"] for v in rec["chapters"].values()} == {"ran"}
+    span = {ch: attempt_intervals(tmp_path/"par-runs"/"results"/"_attempts.json", [ch])[0] for ch in "abcd"}
+    tol = 1.0                                                                # the ledger keeps start times to the second
+    assert span["a"][1] <= min(span["b"][0], span["c"][0]) + tol             # the barriers ran alone
+    assert max(span["b"][1], span["c"][1]) <= span["d"][0] + tol
+    assert span["b"][0] < span["c"][1] - tol and span["c"][0] < span["b"][1] - tol   # b and c side by side
+    assert rec["total_seconds_all_attempts"] < sum(v["seconds_all_attempts"] for v in rec["chapters"].values())
+    one = run_cli("--profile", prof, "--chapters", "b", "--out", tmp_path/"one", "--runs", tmp_path/"one-runs", "--no-progress")
+    assert one.returncode == 0, one.stderr
+    draws = lambda d, ch: (d/"t"/ch/"draws.csv").read_text()
+    assert draws(tmp_path/"par", "b") == draws(tmp_path/"one", "b") == draws(tmp_path/"par", "c")
+
+def test_jobs_must_be_positive(tmp_path, make_profile):
+    r = run_cli("--profile", make_profile({"table": (TABLE, {})}), "--jobs", "0", "--out", tmp_path/"figs")
+    assert r.returncode == 2 and "--jobs must be at least 1" in r.stderr
