@@ -753,6 +753,17 @@ def reproduce(
         record["chapters"][ch] = dict(job["entry"], status="failed", seconds=secs, error=str(error), executed=executed)
         return fail_fast
 
+    def here(i, ch, job, kernel) -> bool:
+        "Run one chapter in this process (its cell progress bar shown); True when the run stops."
+        try:
+            secs = _timed_chapter(*start(i, ch, job, kernel, progress))
+        except ChapterFailed as e:
+            return settle(i, ch, job, error=e)
+        except BaseException:  # interrupted: the clock records the attempt so far
+            job["clock"].__exit__(None, None, None)
+            raise
+        return settle(i, ch, job, secs)
+
     def side_by_side(todo, kernel) -> bool:
         "Run `todo` [(i, ch, job)] `jobs` at a time, each in a new spawned process; True when the run stops."
         import multiprocessing
@@ -799,16 +810,8 @@ def reproduce(
                 todo += [(index[ch], ch, job)] if job else []
             if not stop and len(todo) > 1:
                 stop = side_by_side(todo, kernel)
-            for i, ch, job in todo if not stop and len(todo) == 1 else []:  # one at a time, in this process
-                try:
-                    secs = _timed_chapter(*start(i, ch, job, kernel, progress))
-                except ChapterFailed as e:
-                    stop = settle(i, ch, job, error=e)
-                except BaseException:  # interrupted: the clock records the attempt so far
-                    job["clock"].__exit__(None, None, None)
-                    raise
-                else:
-                    stop = settle(i, ch, job, secs)
+            elif not stop and todo:
+                stop = here(*todo[0], kernel)
             if stop:
                 break
     record["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
