@@ -7,11 +7,11 @@ NBS = ROOT/"tests"/"notebooks"
 
 @pytest.fixture
 def make_profile(tmp_path):
-    "Write a profile YAML in tmp_path naming the given chapters {name: (notebook, params)}."
+    "Write a profile YAML in tmp_path naming the given chapters {name: (notebook, params[, barrier])}."
     def _make(chapters, name="t", seed=7):
         lines = [f"profile: {name}", f"seed: {seed}", "chapters:"]
-        for ch, (nb, params) in chapters.items():
-            lines += [f"  {ch}:", f"    notebook: {nb}", f"    parameters: {params or {}}"]
+        for ch, (nb, params, *barrier) in chapters.items():
+            lines += [f"  {ch}:", f"    notebook: {nb}", f"    parameters: {params or {}}"] + ["    barrier: true"] * any(barrier)
         p = tmp_path/f"{name}.yaml"; p.write_text("\n".join(lines) + "\n"); return p
     return _make
 

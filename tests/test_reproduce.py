@@ -162,16 +162,13 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     rec = _record(out)["chapters"]["audit_toy"]
     assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"] - 0.1     # the ledger keeps 0.1 s; the killed attempt counts >= 0
 
-def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path):
+def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path, make_profile):
     "--jobs 2: the chapters between two barrier chapters run at the same time, a barrier chapter alone; the wall time counts the overlap once."
     import shutil
     from recrepro.reproduce import attempt_intervals
-    lines = ["profile: t", "seed: 7", "chapters:"]
-    for k, barrier in zip("abcd", (True, False, False, True)):
+    for k in "abcd":
         shutil.copy(TABLE, tmp_path/f"table_{k}.ipynb")                      # one notebook per chapter, as in a real profile
-        lines += [f"  {k}:", f"    notebook: {tmp_path/f'table_{k}.ipynb'}", "    parameters: {n: 3}"] + ["    barrier: true"] * barrier
-    prof = tmp_path/"t.yaml"
-    prof.write_text("\n".join(lines) + "\n")
+    prof = make_profile({k: (tmp_path/f"table_{k}.ipynb", {"n": 3}, k in "ad") for k in "abcd"})
     r = run_cli("--profile", prof, "--out", tmp_path/"par", "--runs", tmp_path/"par-runs", "--no-progress", "--jobs", "2")
     assert r.returncode == 0, r.stderr
     rec = _record(tmp_path/"par")
