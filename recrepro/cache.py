@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_cache.ipynb #282a380c
 from __future__ import annotations
-import hashlib, json, os, uuid
+import ast, functools, hashlib, json, os, uuid
 from pathlib import Path
 import numpy as np
 
@@ -12,8 +12,9 @@ from .core import atomic_write, package_dir
 from .registry import data_home
 
 # %% auto #0
-__all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map', 'module_closure', 'code_digest', 'code_sources',
-           'fingerprint', 'results_home', 'numeric_environment', 'ResultStore']
+__all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map', 'package_source', 'module_closure', 'code_digest',
+           'code_sources', 'reached_digest', 'code_entries', 'fingerprint', 'results_home', 'numeric_environment',
+           'git_sources', 'ResultStore']
 
 # %% ../nbs/06_cache.ipynb #adfc3242
 def content_key(data: bytes | str) -> str:
@@ -142,28 +143,38 @@ def _imports(src: str, pkg: str = "recrepro") -> set:
             out.update(a.name.split(".")[1] for a in node.names if a.name.startswith(pkg + "."))
     return out
 
+# %% ../nbs/06_cache.ipynb #8f265551
+def package_source(m: str) -> bytes | None:
+    "The source of `recrepro` module `m` as installed (None: no such module)."
+    f = package_dir() / f"{m}.py"
+    return f.read_bytes() if f.is_file() else None
+
+
 # %% ../nbs/06_cache.ipynb #1d8bb263
-def module_closure(names, src: str | None = None) -> list:
-    "`recrepro` modules `names` (and the imports in `src`, e.g. a notebook's code) need, directly or not, sorted."
-    pkg = package_dir()
+def module_closure(names, src: str | None = None, sources=None) -> list:
+    "`recrepro` modules `names` (and the imports in `src`, e.g. a notebook's code) need, directly or not, sorted (read via `sources`)."
+    read = sources or package_source
     todo, seen = set(names) | (_imports(src) if src else set()), set()
     while todo:
         m = todo.pop()
-        f = pkg / f"{m}.py"
-        if m in seen or not f.is_file():
+        text = None if m in seen else read(m)
+        if text is None:
             continue
         seen.add(m)
-        todo |= _imports(f.read_text()) - seen
+        todo |= _imports(text.decode()) - seen
     return sorted(seen)
 
+
 # %% ../nbs/06_cache.ipynb #f6f2549b
-def code_digest(names=(), src: str | None = None) -> str:
-    "sha256 over the sources of `module_closure(names, src)` (and `src` itself)."
+def code_digest(names=(), src: str | None = None, sources=None) -> str:
+    "sha256 over the sources of `module_closure(names, src)` (and `src` itself): a chapter's stamp, and the old result key."
+    read = sources or package_source
     h = hashlib.sha256((src or "").encode())
-    for m in module_closure(names, src):
+    for m in module_closure(names, src, read):
         h.update(m.encode())
-        h.update((package_dir() / f"{m}.py").read_bytes())
+        h.update(read(m))
     return h.hexdigest()
+
 
 # %% ../nbs/06_cache.ipynb #553e874b
 def code_sources(fn) -> tuple:
@@ -219,6 +230,205 @@ def code_sources(fn) -> tuple:
 
     visit(fn)
     return "\n".join(texts), mods
+
+# %% ../nbs/06_cache.ipynb #fd20bba6
+def _without_docstrings(node):
+    "`node` with the docstring of every module, class and function in it removed (prose cannot change a number)."
+    for n in ast.walk(node):
+        body = getattr(n, "body", None)
+        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
+            first = body[0]
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                n.body = body[1:] or [ast.Pass()]
+    return node
+
+# %% ../nbs/06_cache.ipynb #06c16c68
+def _per_name(stmt) -> list:
+    "A top-level import as one statement per name it binds (`import a, b`: `a` and `b` apart); any other statement as it is."
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)) and len(stmt.names) > 1:
+        return [type(stmt)(**{**vars(stmt), "names": [a]}) for a in stmt.names]
+    return [stmt]
+
+
+# %% ../nbs/06_cache.ipynb #d3ef32ab
+@functools.lru_cache(maxsize=256)
+def _definitions(source: str) -> tuple:
+    """(the `recrepro` modules a module source imports, those it imports as module objects (`from . import x as X`),
+    per top-level statement: (names it binds, whether it is a class, the plain names and the attribute names it uses,
+    its syntax tree without docstrings, comments or layout))."""
+    out, objects = [], set()
+    for stmt in (one for whole in ast.parse(source).body for one in _per_name(whole)):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound = {stmt.name}
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__":
+            bound = set()  # binds nothing used, but changes how the module compiles: always kept
+        else:  # imports and assignments, also inside a top-level if / try / with
+            bound = set()
+            for n in ast.walk(stmt):
+                if isinstance(n, (ast.Import, ast.ImportFrom)):
+                    bound.update((a.asname or a.name).split(".")[0] for a in n.names)
+                elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                    bound.add(n.id)
+                elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    bound.add(n.name)
+        names, attrs = set(), set()
+        for n in ast.walk(stmt):
+            if isinstance(n, ast.ImportFrom) and (n.level == 1 and not n.module or n.module == "recrepro"):
+                objects.update(a.name for a in n.names)
+            elif isinstance(n, ast.Import):
+                objects.update(a.name.split(".")[1] for a in n.names if a.name.startswith("recrepro.") and a.asname)
+            if isinstance(n, ast.Name):
+                names.add(n.id)
+            elif isinstance(n, ast.Attribute):
+                attrs.add(n.attr)
+            elif isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.isidentifier():
+                names.add(n.value)  # getattr(module, "name"), lookups by name
+        dump = ast.dump(_without_docstrings(stmt))
+        out.append((frozenset(bound), isinstance(stmt, ast.ClassDef), frozenset(names), frozenset(attrs), dump))
+    return frozenset(_imports(source)), frozenset(objects), tuple(out)
+
+
+# %% ../nbs/06_cache.ipynb #16867655
+def _identifiers(src: str) -> set:
+    "Every identifier in `src` (source text or bytecode reprs): the names a notebook function may reach recrepro by."
+    import re
+
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", src or ""))
+
+
+# %% ../nbs/06_cache.ipynb #2fe88d7a
+def _reach(entries: dict, src: str = "", sources=None) -> dict:
+    "{module: [(kept?, definition)] for each top-level definition}: what `entries` and `src` reach (`reached_digest`)."
+    read = sources or package_source
+    mods, objects, todo = {}, set(), set(entries) | _imports(src or "")
+    while todo:  # the module closure, read through `sources`
+        m = todo.pop()
+        text = None if m in mods else read(m)
+        if text is None:
+            continue
+        imports, objs, mods[m] = _definitions(text.decode() if isinstance(text, bytes) else text)
+        objects |= objs
+        todo |= imports - set(mods)
+    by_name, by_attr = {}, {}  # by its name; a function or a value of a module imported as an object also as `B.name`
+    for m, defs in mods.items():
+        for i, (bound, is_class, *_) in enumerate(defs):
+            for n in bound:
+                by_name.setdefault(n, []).append((m, i))
+                if m in objects and not is_class:
+                    by_attr.setdefault(n, []).append((m, i))
+    kept = set()
+    for m, defs in mods.items():
+        ns = set(entries.get(m, ()))
+        kept |= {(m, i) for i, d in enumerate(defs) if not d[0] or "*" in ns or d[0] & ns}
+    todo = [(n, by_name) for n in _identifiers(src)]
+    for m, i in kept:
+        todo += [(n, by_name) for n in mods[m][i][2]] + [(n, by_attr) for n in mods[m][i][3]]
+    seen = set()
+    while todo:
+        n, index = todo.pop()
+        if (n, id(index)) in seen:
+            continue
+        seen.add((n, id(index)))
+        for m, i in index.get(n, ()):
+            if (m, i) not in kept:
+                kept.add((m, i))
+                todo += [(x, by_name) for x in mods[m][i][2]] + [(x, by_attr) for x in mods[m][i][3]]
+    return {m: [((m, i) in kept, d) for i, d in enumerate(defs)] for m, defs in mods.items()}
+
+
+# %% ../nbs/06_cache.ipynb #6be0eac4
+def reached_digest(entries: dict, src: str = "", sources=None) -> str:
+    """sha256 over `src` and the top-level definitions of `recrepro` that `entries` {module: names ('*': all of it)}
+    reach, read from `sources(module)` (default: the installed package).
+
+    Reached: every definition a reached one names (a plain name, an identifier string, or `B.name` of a module `B`
+    imported as an object), across the modules the entry modules import, directly or not; a class whole when its
+    name is reached (so a method called on its objects, or by Keras, counts); a statement that binds nothing always.
+    Docstrings, comments and layout are not part of a definition's tree, so editing them, or a definition nothing
+    reaches, keeps the digest."""
+    h = hashlib.sha256((src or "").encode())
+    for m, defs in sorted(_reach(entries, src, sources).items()):
+        h.update(f"\0{m}".encode())
+        for keep, d in defs:
+            if keep:
+                h.update(d[-1].encode())
+    return h.hexdigest()
+
+
+# %% ../nbs/06_cache.ipynb #578bcb92
+def code_entries(fn) -> tuple:
+    """(text of what `fn` runs outside recrepro's top-level definitions, {recrepro module: top-level names it reaches}):
+    notebook functions and lambdas by their source (or bytecode), followed through their global and closure names;
+    a recrepro function, class or module-level value by its name; a recrepro object (e.g. a `RecData` in a closure) by
+    its class."""
+    import inspect, sys, types
+
+    texts, entries, seen = [], {}, set()
+
+    def code_names(co):
+        names = set(co.co_names)
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                names |= code_names(c)
+        return names
+
+    def follow(v, name=None, depth=0):
+        if isinstance(v, (types.FunctionType, type)):
+            visit(v)
+            return
+        if isinstance(v, types.ModuleType):
+            if v.__name__.startswith("recrepro."):
+                entries.setdefault(v.__name__.split(".")[1], set()).add("*")
+            return
+        for m, mod in list(sys.modules.items()):  # a value a recrepro module defines (e.g. a table of constants)
+            if name and m.startswith("recrepro.") and name in vars(mod) and vars(mod)[name] is v:
+                entries.setdefault(m.split(".")[1], set()).add(name)
+        if type(v).__module__.startswith("recrepro."):  # an object of ours: its class
+            visit(type(v))
+        elif isinstance(v, (list, tuple, set, frozenset, dict)) and depth < 2:  # and those inside containers
+            for x in list(v.values() if isinstance(v, dict) else v)[:1000]:
+                follow(x, None, depth + 1)
+
+    def visit(f):
+        if id(f) in seen:
+            return
+        seen.add(id(f))
+        mod = getattr(f, "__module__", "") or ""
+        qual = getattr(f, "__qualname__", "")
+        if mod.startswith("recrepro.") and "<locals>" not in qual:
+            entries.setdefault(mod.split(".")[1], set()).add(qual.split(".")[0])
+            return
+        co = getattr(f, "__code__", None)
+        if co is not None and f.__name__ == "<lambda>":  # its source line would include the call around it
+            texts.append(
+                co.co_code.hex()
+                + repr(co.co_names)
+                + repr([c for c in co.co_consts if not isinstance(c, types.CodeType)])
+            )
+        else:
+            try:
+                texts.append(inspect.getsource(f))
+            except (OSError, TypeError):
+                texts.append(co.co_code.hex() if co else repr(f))
+        if co is None:
+            return
+        g = getattr(f, "__globals__", {})
+        cells = {}
+        for n, c in zip(co.co_freevars, f.__closure__ or ()):
+            try:
+                cells[n] = c.cell_contents
+            except ValueError:  # an empty cell
+                pass
+        for n in sorted(code_names(co)) + sorted(cells):
+            if n in cells or n in g:  # (else an attribute or a builtin)
+                follow(cells[n] if n in cells else g[n], n)
+
+    visit(fn)
+    return "\n".join(texts), {m: sorted(ns) for m, ns in sorted(entries.items())}
 
 # %% ../nbs/06_cache.ipynb #0f583189
 def fingerprint(*objs) -> str:
@@ -313,20 +523,47 @@ def numeric_environment() -> dict:
     out["TF_ENABLE_ONEDNN_OPTS"] = os.environ.get("TF_ENABLE_ONEDNN_OPTS", "default")
     return out
 
+# %% ../nbs/06_cache.ipynb #e956d9f5
+def git_sources(rev: str, root) -> callable:
+    "`sources(module)` for `code_digest` / `reached_digest`: `recrepro/<module>.py` as committed at `rev` in checkout `root`."
+    import subprocess
+
+    memo = {}
+
+    def read(m):
+        if m not in memo:
+            p = subprocess.run(["git", "-C", str(root), "show", f"{rev}:recrepro/{m}.py"], capture_output=True)
+            if p.returncode and b"exists on disk, but not in" not in p.stderr and b"does not exist" not in p.stderr:
+                raise RuntimeError(f"git show {rev}:recrepro/{m}.py in {root}: {p.stderr.decode().strip()}")
+            memo[m] = p.stdout if p.returncode == 0 else None
+        return memo[m]
+
+    return read
+
+
 # %% ../nbs/06_cache.ipynb #00a02a9c
 class ResultStore:
-    "Trained-model results under a key of name + data + configuration + seed + code; `cached(fn, ...)` runs `fn` only on a miss."
+    """Trained-model results under a key of name + data + configuration + seed + code (`reached_digest`) + numerical
+    environment; `cached(fn, ...)` runs `fn` only on a miss.
+
+    A store whose root holds `_legacy_keys.json` ({"rev": a commit}) also finds results stored under the key scheme
+    before `reached_digest` (the module-bytes `code_digest` of the sources at that commit, read with git): such a
+    result is moved to its new key only when what `fn` reaches is the same at that commit and now."""
 
     def __init__(self, namespace: str, root=None):
         if not namespace or ".." in namespace or namespace.startswith("/"):
             raise ValueError(f"bad namespace {namespace!r}")
         self.namespace = namespace
         self.dir = Path(root or results_home()) / namespace
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.migrated = 0
+        f = self.dir.parent / "_legacy_keys.json"
+        self.legacy = json.loads(f.read_text()) if f.is_file() else None
+        self._legacy_read = None
 
-    def key(self, name: str, data: str, config: dict, seed, code: str) -> str:
-        "The result key (`data` a `fingerprint`, `code` a `code_digest`), with the numerical libraries' versions and oneDNN setting."
-        parts = dict(name=name, data=data, config=config, seed=seed, code=code, env=numeric_environment())
+    def key(self, name: str, data: str, config: dict, seed, code: str, env: dict | None = None) -> str:
+        "The result key (`data` a `fingerprint`, `code` a `reached_digest`), with `env` (default: `numeric_environment()`)."
+        env = numeric_environment() if env is None else env
+        parts = dict(name=name, data=data, config=config, seed=seed, code=code, env=env)
         return content_key(json.dumps(parts, sort_keys=True, default=str))
 
     def _paths(self, key):
@@ -357,13 +594,41 @@ class ResultStore:
             atomic_write(fz, buf.getvalue(), "wb")
         atomic_write(fj, json.dumps(dict(about, arrays=bool(arrays), result=obj), indent=1, default=str) + "\n")
 
+    def legacy_key(self, fn, name: str, data: str, config: dict, seed=None, modules=()) -> str | None:
+        "The key the scheme before `reached_digest` gave this result at the `_legacy_keys.json` commit (None: none named)."
+        if not self.legacy:
+            return None
+        src, mods = code_sources(fn)
+        return self.key(name, data, config, seed, code_digest(set(modules) | mods, src, self._legacy_sources()))
+
+    def _legacy_sources(self):
+        if self._legacy_read is None:
+            self._legacy_read = git_sources(self.legacy["rev"], self.legacy.get("root") or package_dir().parent)
+        return self._legacy_read
+
+    def _migrate(self, key, fn, entries, src, *args) -> dict | None:
+        "The result stored under `legacy_key`, copied to `key`, when what `fn` reaches is unchanged since; else None."
+        old = self.legacy_key(fn, *args)
+        if old is None or not self._paths(old)[0].is_file():
+            return None
+        if reached_digest(entries, src, self._legacy_sources()) != reached_digest(entries, src):
+            return None
+        for a, b in reversed(list(zip(self._paths(old), self._paths(key)))):  # the arrays first, the JSON last
+            if a.is_file():
+                atomic_write(b, a.read_bytes(), "wb")
+        self.migrated += 1
+        return self.get(key)
+
     def cached(self, fn, name: str, data: str, config: dict, seed=None, modules=()) -> dict:
-        "`fn()`'s result for this name/data/config/seed under the code of `fn` (see `code_sources`) and `modules`; computed and stored on a miss."
+        "`fn()`'s result for this name/data/config/seed under the code `fn` reaches and all of `modules`; computed on a miss."
         import time
 
-        src, mods = code_sources(fn)
-        key = self.key(name, data, config, seed, code_digest(set(modules) | mods, src))
+        src, entries = code_entries(fn)
+        entries = entries | {m: ["*"] for m in modules}
+        key = self.key(name, data, config, seed, reached_digest(entries, src))
         got = self.get(key)
+        if got is None and self.legacy:
+            got = self._migrate(key, fn, entries, src, name, data, config, seed, modules)
         if got is not None:
             self.hits += 1
             return got
@@ -377,4 +642,7 @@ class ResultStore:
 
     def __repr__(self):
         n = len(list(self.dir.glob("*.json"))) if self.dir.is_dir() else 0
-        return f"ResultStore({self.namespace!r}: {n} results in {self.dir}; this run {self.hits} hits, {self.misses} misses)"
+        run = f"this run {self.hits} hits, {self.misses} misses" + (
+            f", {self.migrated} moved from legacy keys" if self.migrated else ""
+        )
+        return f"ResultStore({self.namespace!r}: {n} results in {self.dir}; {run})"
