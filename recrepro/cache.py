@@ -262,6 +262,8 @@ def _definitions(source: str) -> tuple:
     its syntax tree without docstrings, comments or layout))."""
     out, objects = [], set()
     for stmt in (one for whole in ast.parse(source).body for one in _per_name(whole)):
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
+            continue  # the module's docstring (nbdev writes the notebook's description there): prose
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound = {stmt.name}
         elif isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__":
