@@ -13,8 +13,8 @@ from .registry import data_home
 
 # %% auto #0
 __all__ = ['content_key', 'file_key', 'FeatureCache', 'cached_map', 'package_source', 'module_closure', 'code_digest',
-           'code_sources', 'reached_digest', 'code_entries', 'fingerprint', 'results_home', 'numeric_environment',
-           'git_sources', 'ResultStore']
+           'code_sources', 'reached_digest', 'code_entries', 'fingerprint', 'derived_key', 'results_home',
+           'numeric_environment', 'trained_on', 'same_cpu', 'git_sources', 'ResultStore']
 
 # %% ../nbs/06_cache.ipynb #adfc3242
 def content_key(data: bytes | str) -> str:
@@ -470,6 +470,18 @@ def fingerprint(*objs) -> str:
         feed(o)
     return h.hexdigest()
 
+# %% ../nbs/06_cache.ipynb #3b8f9da0
+def derived_key(*inputs, code=()) -> str:
+    """The data key of values computed on this machine (features, their projections): `fingerprint` of `inputs` (what
+    they are computed from) and `reached_digest` of the functions in `code` (what computes them), not of their bytes."""
+    texts, entries = [], {}
+    for f in code:
+        src, ent = code_entries(f)
+        texts.append(src)
+        for m, names in ent.items():
+            entries[m] = sorted(set(entries.get(m, ())) | set(names))
+    return fingerprint("derived", fingerprint(*inputs), reached_digest(entries, "\n".join(texts)))
+
 # %% ../nbs/06_cache.ipynb #c1d8987e
 def _split_arrays(obj, path="", arrays=None):
     "(JSON-able copy of `obj` with every ndarray replaced by a reference, {reference: array})."
@@ -525,6 +537,20 @@ def numeric_environment() -> dict:
     out["TF_ENABLE_ONEDNN_OPTS"] = os.environ.get("TF_ENABLE_ONEDNN_OPTS", "default")
     return out
 
+# %% ../nbs/06_cache.ipynb #27e75204
+def trained_on() -> dict:
+    "The CPU (model, instruction sets, cores) and GPUs a result is computed on, kept in its file (`reproduce.device_info`)."
+    from recrepro.reproduce import device_info
+
+    d = device_info()
+    return {k: d[k] for k in ("cpu", "instruction_sets", "cores", "gpus")}
+
+
+def same_cpu(origin) -> bool:
+    "Whether a result's `trained_on` names this CPU model with these instruction sets (None, not recorded: False)."
+    here = trained_on()
+    return bool(origin) and all(origin.get(k) == here[k] for k in ("cpu", "instruction_sets"))
+
 # %% ../nbs/06_cache.ipynb #e956d9f5
 def git_sources(rev: str, root) -> callable:
     "`sources(module)` for `code_digest` / `reached_digest`: `recrepro/<module>.py` as committed at `rev` in checkout `root`."
@@ -550,14 +576,18 @@ class ResultStore:
 
     A store whose root holds `_legacy_keys.json` ({"rev": a commit}) also finds results stored under the key scheme
     before `reached_digest` (the module-bytes `code_digest` of the sources at that commit, read with git): such a
-    result is moved to its new key only when what `fn` reaches is the same at that commit and now."""
+    result is moved to its new key only when what `fn` reaches is the same at that commit and now.
+
+    `cached(..., data_was=)` names the data key a result was stored under before its data got a `derived_key`: found
+    under it (on the CPU whose features match those bytes), the result is moved to the new key."""
 
     def __init__(self, namespace: str, root=None):
         if not namespace or ".." in namespace or namespace.startswith("/"):
             raise ValueError(f"bad namespace {namespace!r}")
         self.namespace = namespace
         self.dir = Path(root or results_home()) / namespace
-        self.hits = self.misses = self.migrated = 0
+        self.hits = self.misses = self.migrated = self.rekeyed = 0
+        self.origin = {}  # (name, seed) -> the `trained_on` of the result `cached` last gave (None: not recorded)
         f = self.dir.parent / "_legacy_keys.json"
         self.legacy = json.loads(f.read_text()) if f.is_file() else None
         self._legacy_read = None
@@ -608,43 +638,71 @@ class ResultStore:
             self._legacy_read = git_sources(self.legacy["rev"], self.legacy.get("root") or package_dir().parent)
         return self._legacy_read
 
-    def _migrate(self, key, fn, entries, src, *args) -> dict | None:
-        "The result stored under `legacy_key`, copied to `key`, when what `fn` reaches is unchanged since; else None."
-        old = self.legacy_key(fn, *args)
-        if old is None or not self._paths(old)[0].is_file():
-            return None
-        if reached_digest(entries, src, self._legacy_sources()) != reached_digest(entries, src):
+    def _move(self, old, key) -> dict | None:
+        "The result stored under key `old`, copied to `key` (None: nothing under `old`)."
+        if not self._paths(old)[0].is_file():
             return None
         for a, b in reversed(list(zip(self._paths(old), self._paths(key)))):  # the arrays first, the JSON last
             if a.is_file():
                 atomic_write(b, a.read_bytes(), "wb")
-        self.migrated += 1
         return self.get(key)
 
-    def cached(self, fn, name: str, data: str, config: dict, seed=None, modules=()) -> dict:
-        "`fn()`'s result for this name/data/config/seed under the code `fn` reaches and all of `modules`; computed on a miss."
+    def _migrate(self, key, digest, fn, entries, src, *args) -> dict | None:
+        "The result stored under `legacy_key`, copied to `key`, when what `fn` reaches (`digest` now) is unchanged since; else None."
+        old = self.legacy_key(fn, *args)
+        if old is None or not self._paths(old)[0].is_file():
+            return None
+        if reached_digest(entries, src, self._legacy_sources()) != digest:
+            return None
+        self.migrated += 1
+        return self._move(old, key)
+
+    def cached(
+        self, fn, name: str, data: str, config: dict, seed=None, modules=(), data_was: str | None = None
+    ) -> dict:
+        """`fn()`'s result for this name/data/config/seed under the code `fn` reaches and all of `modules`; computed on a miss.
+        `data_was`: the data key this result had before (a byte `fingerprint` of features now keyed by `derived_key`).
+        """
         import time
 
         src, entries = code_entries(fn)
         entries = entries | {m: ["*"] for m in modules}
-        key = self.key(name, data, config, seed, reached_digest(entries, src))
+        digest = reached_digest(entries, src)
+        key = self.key(name, data, config, seed, digest)
         got = self.get(key)
+        if got is None and data_was is not None:
+            got = self._move(self.key(name, data_was, config, seed, digest), key)
+            self.rekeyed += got is not None
         if got is None and self.legacy:
-            got = self._migrate(key, fn, entries, src, name, data, config, seed, modules)
+            got = self._migrate(
+                key, digest, fn, entries, src, name, data if data_was is None else data_was, config, seed, modules
+            )
         if got is not None:
             self.hits += 1
+            self.origin[name, seed] = json.loads(self._paths(key)[0].read_text()).get("trained_on")
             return got
         self.misses += 1
         t0 = time.perf_counter()
         result = fn()
         if not isinstance(result, dict):
             raise TypeError(f"{name}: a cached computation must return a dict, got {type(result).__name__}")
-        self.put(key, result, name=name, seed=seed, config=config, seconds=round(time.perf_counter() - t0, 2))
+        self.origin[name, seed] = trained_on()
+        self.put(
+            key,
+            result,
+            name=name,
+            seed=seed,
+            config=config,
+            seconds=round(time.perf_counter() - t0, 2),
+            trained_on=self.origin[name, seed],
+        )
         return self.get(key)  # what a later run will read back (same types: tuples become lists)
 
     def __repr__(self):
         n = len(list(self.dir.glob("*.json"))) if self.dir.is_dir() else 0
-        run = f"this run {self.hits} hits, {self.misses} misses" + (
-            f", {self.migrated} moved from legacy keys" if self.migrated else ""
+        run = (
+            f"this run {self.hits} hits, {self.misses} misses"
+            + (f", {self.migrated} moved from legacy keys" if self.migrated else "")
+            + (f", {self.rekeyed} moved to derived data keys" if self.rekeyed else "")
         )
         return f"ResultStore({self.namespace!r}: {n} results in {self.dir}; {run})"

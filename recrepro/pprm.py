@@ -226,10 +226,13 @@ def evaluate_task(
     seeds: int = 1,
     verbose=0,
     store=None,
+    data_key: str | None = None,
 ) -> tuple:
     """(results frame, {model: (history, test probabilities)}, {model: [test probabilities per seed]}) for PPRM-MSE, PPRM-BCE,
     PPRM on TF-IDF, LR on embeddings and the majority class; every row thresholded on validation accuracy (`classification_table`).
-    With a `cache.ResultStore`, every trained model's predictions and curve are kept and read back on a rerun.
+    With a `cache.ResultStore`, every trained model's predictions and curve are kept and read back on a rerun, keyed by
+    `data_key` (the vectors' provenance, `cache.derived_key`: the same on every CPU) when given, else by the pair matrices'
+    bytes (which also find results stored under that key before).
     """
     from recrepro.cache import fingerprint
 
@@ -269,7 +272,9 @@ def evaluate_task(
                     batch_size=batch_size,
                     lr=learning_rate,
                 )
-                r = store.cached(job, name, fingerprint(A, ytr, B_, yva, C), cfg, seed + s)
+                was = fingerprint(A, ytr, B_, yva, C)
+                data = was if data_key is None else fingerprint(data_key, "TF-IDF" in name)
+                r = store.cached(job, name, data, cfg, seed + s, data_was=None if data_key is None else was)
             pv, pt, h = r["val"], r["test"], r["h"]
             per_seed.setdefault(name, []).append(pt)
             if s == 0:
