@@ -540,9 +540,11 @@ def numeric_environment() -> dict:
 # %% ../nbs/06_cache.ipynb #27e75204
 def trained_on() -> dict:
     "The CPU (model, instruction sets, cores) and GPUs a result is computed on, kept in its file (`reproduce.device_info`)."
-    from recrepro.reproduce import device_info
+    import importlib
 
-    d = device_info()
+    # looked up by name, not imported: an import here would put the driver (and all it imports) into the module closure of
+    # every result key that reaches this module (`reached_digest`), so that editing the driver would retrain every model
+    d = importlib.import_module("recrepro.reproduce").device_info()
     return {k: d[k] for k in ("cpu", "instruction_sets", "cores", "gpus")}
 
 
