@@ -598,6 +598,11 @@ class AttemptClock:
     def count(self) -> int:
         return len(self._entries().get(self.chapter, {}).get(self.stamp, {}))
 
+    def last(self) -> float | None:
+        "Seconds of the latest attempt of this chapter with this stamp (None when there is none)."
+        mine = self._entries().get(self.chapter, {}).get(self.stamp, {})
+        return mine[max(mine)] if mine else None
+
     def total_all_versions(self) -> float:
         "Seconds over every attempt of this chapter in the ledger, whatever its stamp: earlier code versions whose trained models this one reads back included (an upper bound)."
         return round(sum(sum(v.values()) for v in self._entries().get(self.chapter, {}).values()), 1)
@@ -713,7 +718,8 @@ def reproduce(
             prev = record["chapters"].get(ch, {})
             keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
             clock = AttemptClock(ledger, ch, stamp)  # read only
-            if clock.count():
+            if clock.count():  # the ledger's, not the previous run.json's: another run (e.g. a worktree) wrote them
+                keep.update(seconds=clock.last(), seconds_all_attempts=clock.total(), attempts=clock.count())
                 keep["seconds_all_versions"] = clock.total_all_versions()
             record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
             return None

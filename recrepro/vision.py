@@ -325,10 +325,15 @@ class Backbone:
     preprocess: object = field(repr=False)
     prep_id: str = ""
     note: str = ""
+    _graph: object = field(default=None, init=False, repr=False, compare=False)
 
     def __call__(self, x01: np.ndarray) -> np.ndarray:
         "Features of a batch of [0, 1] RGB images (n, size, size, 3)."
-        return np.asarray(self.model(self.preprocess(np.asarray(x01, np.float32)), training=False)[self.tap])
+        if self._graph is None:  # traced once: an eager call runs op by op (benchmarks/backbone_graph.py)
+            import tensorflow as tf
+
+            self._graph = tf.function(lambda x: self.model(x, training=False)[self.tap], reduce_retracing=True)
+        return np.asarray(self._graph(self.preprocess(np.asarray(x01, np.float32))))
 
 # %% ../nbs/09_vision.ipynb #22d225cd
 def _lite(name, tap):

@@ -43,6 +43,13 @@ def test_resume_skips_then_force_and_change_rerun(tmp_path, make_profile):
     r = run_cli(*args)
     assert r.returncode == 0 and "up to date, skipped" in r.stderr
     assert _record(tmp_path/"figs")["chapters"]["table"]["status"] == "skipped (up to date)"
+    # outputs another run wrote (e.g. in another checkout, whose run.json this one lacks): their time from the ledger
+    (tmp_path/"figs"/"t"/"run.json").unlink()
+    assert run_cli(*args).returncode == 0
+    rec = _record(tmp_path/"figs")["chapters"]["table"]
+    (attempt,) = json.loads((tmp_path/"runs"/"results"/"_attempts.json").read_text())["table"].values()
+    assert rec["status"] == "skipped (up to date)" and rec["attempts"] == 1
+    assert rec["seconds"] == rec["seconds_all_attempts"] == list(attempt.values())[0] > 0
     r = run_cli(*args, "--force")
     assert r.returncode == 0 and _record(tmp_path/"figs")["chapters"]["table"]["status"] == "ran"
     # a changed parameter makes the outputs stale
