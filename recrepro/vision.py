@@ -381,24 +381,31 @@ BACKBONES = {
 }
 
 
+# why the weights of (name, weights) could not be had: tried once per process (a failed try builds the model)
+_UNAVAILABLE = {}
+
+
 def load_backbone(name: str, tap: str | None = None, weights=None, allow_stand_in: bool = True) -> Backbone:
-    "The requested backbone with ImageNet weights, or its named stand-in (see STAND_INS) when those cannot be had."
+    """The requested backbone with ImageNet weights, or its named stand-in (see STAND_INS) when those cannot be had.
+    Weights that could not be had are not tried again in the same process."""
     if name not in BACKBONES:
         raise ValueError(f"unknown backbone {name!r}; have {list(BACKBONES)}")
     build, taps = BACKBONES[name]
     tap = tap or taps[0]
     if tap not in taps:
         raise ValueError(f"{name} has taps {taps}, not {tap!r}")
-    try:
-        m, prep, pid, size = build(name, tap, weights) if build is _torchvision else build(name, tap)
-        return Backbone(name, name, tap, size, m, prep, pid)
-    except Exception as e:
-        why = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
-        if not allow_stand_in or name not in STAND_INS:
-            raise DataUnavailable(f"{name} ImageNet weights unavailable ({why})") from None
-        sub = STAND_INS[name]
-        m, prep, pid, size = _lite(sub, "avg_pool")
-        return Backbone(sub, name, "avg_pool", size, m, prep, pid, note=f"{sub} stands in for {name} ({why})")
+    why = _UNAVAILABLE.get((name, weights))
+    if why is None:
+        try:
+            m, prep, pid, size = build(name, tap, weights) if build is _torchvision else build(name, tap)
+            return Backbone(name, name, tap, size, m, prep, pid)
+        except Exception as e:
+            why = _UNAVAILABLE[(name, weights)] = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
+    if not allow_stand_in or name not in STAND_INS:
+        raise DataUnavailable(f"{name} ImageNet weights unavailable ({why})")
+    sub = STAND_INS[name]
+    m, prep, pid, size = _lite(sub, "avg_pool")
+    return Backbone(sub, name, "avg_pool", size, m, prep, pid, note=f"{sub} stands in for {name} ({why})")
 
 # %% ../nbs/09_vision.ipynb #20754ac0
 def extract_features(
