@@ -16,7 +16,7 @@ from .training import fit_with_callbacks, model_state, reset_model
 # %% auto #0
 __all__ = ['RNNS', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices', 'user_vector_loss_grad',
            'user_vector_embedding', 'stopword_list', 'TextCleaner', 'tfidf_pamr', 'project_features', 'fuse',
-           'align_features', 'AUGRUCell', 'AUGRU', 'augru_reference', 'with_padding_row', 'build_pamr',
+           'align_features', 'AUGRUCell', 'AUGRU', 'augru_reference', 'with_padding_row', 'build_pamr', 'pamr_scorer',
            'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'item_text_table', 'poster_tables',
            'aligned_features', 'user_vector_table', 'PAMRConfig', 'PAMR']
 
@@ -307,23 +307,31 @@ class AUGRU(layers.Layer):
         self.cell.build((None, 3 * n + 1))
         self.rnn.build((None, None, 3 * n + 1))
 
+    def project(self, seq):
+        "What the layer reads of r (B, T, n_G) whatever the candidate: r_t [W_u, W_v, W_g] + b, and r_t C (eq 15; None without attention)."
+        return ops.matmul(seq, self.W) + self.b, (ops.matmul(seq, self.C) if self.attention else None)
+
+    def attend(self, xw, rC, s_q, mask=None, training=False):
+        "(last state, q) from `project`'s output and the candidate s_q: q_t = softmax_t(r_t C s_q) (eq 15), then eq (16)-(17)."
+        if not self.attention:
+            q = ops.ones_like(xw[..., 0])
+            q = q if mask is None else q * ops.cast(mask, xw.dtype)
+        else:
+            logits = ops.einsum("btq,bq->bt", rC, s_q)
+            if mask is not None:
+                logits = ops.where(mask, logits, ops.full_like(logits, -1e9))
+            q = ops.softmax(logits, axis=-1)
+        return self.rnn(ops.concatenate([xw, q[..., None]], axis=-1), mask=mask, training=training), q
+
     def scores(self, seq, s_q, mask=None):
         "q (B, T): eq (15), a softmax over the unmasked steps of r_t C s_q."
-        if not self.attention:
-            q = ops.ones(ops.shape(seq)[:2], seq.dtype)
-            return q if mask is None else q * ops.cast(mask, seq.dtype)
-        logits = ops.einsum("btg,gq,bq->bt", seq, self.C, s_q)
-        if mask is not None:
-            logits = ops.where(mask, logits, ops.full_like(logits, -1e9))
-        return ops.softmax(logits, axis=-1)
+        return self.attend(*self.project(seq), s_q, mask)[1]
 
     def call(self, inputs, mask=None, training=False):
         seq, s_q = inputs
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
-        q = self.scores(seq, s_q, mask)
-        x = ops.concatenate([ops.matmul(seq, self.W) + self.b, q[..., None]], axis=-1)
-        h = self.rnn(x, mask=mask, training=training)
+        h, q = self.attend(*self.project(seq), s_q, mask, training)
         return (h, q) if self.return_attention else h
 
     def compute_mask(self, inputs, mask=None):
@@ -474,6 +482,67 @@ def build_pamr(
         jit_compile=jit_compile,
     )
     return m
+
+# %% ../nbs/10_pamr.ipynb #c3a9e1f1
+def pamr_scorer(model):
+    """`score(H, R, u, i)` → (len(u), len(i)) eq (18) for every pair of users u (their histories H[u], ratings R[u])
+    and item codes i, with the (Bi-)RNN stack of `build_pamr`'s `model` run once per user, not once per pair."""
+    L = model.input["hist"].shape[1]
+    rnns = sorted(
+        (l for l in model.layers if l.name.split("_")[0] in RNNS), key=lambda l: int(l.name.rsplit("_", 1)[1])
+    )
+    names = {l.name for l in model.layers}
+    aug = model.get_layer("aug_gru") if "aug_gru" in names else None
+    r = rnns[-1].output  # r (B, L, d); dropout is off when scoring
+    per_user = dict(r=r) | (dict(zip(("xw", "rC"), aug.project(r))) if aug else {})  # what the AUG-GRU reads of r
+    per_user = {k: v for k, v in per_user.items() if v is not None}
+    encode = keras.Model([model.input["hist"], model.input["hist_r"]], per_user)
+    ins = {k: keras.Input(tuple(v.shape[1:]), name=k) for k, v in per_user.items()}  # one row per user of a block
+    hist, pair_user = keras.Input((L,), dtype="int32", name="hist"), keras.Input((), dtype="int32", name="pair_user")
+    cand, user = keras.Input((1,), dtype="int32", name="cand"), keras.Input((1,), dtype="int32", name="user")
+    row = {
+        k: ops.take(v, pair_user, axis=0) for k, v in ins.items()
+    }  # each pair reads its user's rows (a gather, no copies)
+    mask = ops.take(ops.not_equal(hist, 0), pair_user, axis=0)
+    cands = [layers.Flatten()(model.get_layer(n)(cand)) for n in ("item_image", "item_text") if n in names]
+    s_q = model.get_layer("s_q")(layers.Concatenate()(cands) if len(cands) > 1 else cands[0])
+    ctx = []
+    if aug:
+        g, q = aug.attend(row["xw"], row.get("rC"), s_q, mask)
+        ctx.append(g)
+    if aug and aug.attention:
+        ctx.append(ops.einsum("bt,btd->bd", q, row["r"]))
+    else:
+        ctx.append(model.get_layer("masked_mean")(row["r"], mask=mask))
+    u_vec = layers.Flatten()(model.get_layer("user_vector")(user))
+    y = model.get_layer("y_hat")(layers.Concatenate()(ctx + [s_q, u_vec]))
+    head = keras.Model(ins | dict(hist=hist, pair_user=pair_user, cand=cand, user=user), y)
+    import tensorflow as tf
+
+    @tf.function(reduce_retracing=True)
+    def run(x):
+        rows = {
+            k: tf.identity(v) for k, v in encode([x["hist"], x["hist_r"]], training=False).items()
+        }  # (mask not carried)
+        return head(rows | {k: x[k] for k in ("hist", "pair_user", "cand", "user")}, training=False)
+
+    def score(H, R, u, i, pairs: int = 16384):
+        out, step = np.empty((len(u), len(i)), np.float32), max(
+            1, pairs // max(len(i), 1)
+        )  # blocks of users x all items
+        for s in range(0, len(u), step):
+            b = u[s : s + step]
+            x = dict(
+                hist=H[b].astype("int32"),
+                hist_r=R[b].astype("float32"),
+                pair_user=np.repeat(np.arange(len(b)), len(i)).astype("int32"),
+                cand=np.tile(i + 1, len(b))[:, None].astype("int32"),
+                user=np.repeat(b, len(i))[:, None].astype("int32"),
+            )
+            out[s : s + step] = np.asarray(run(x)).reshape(len(b), len(i))
+        return out
+
+    return score
 
 # %% ../nbs/10_pamr.ipynb #66b20e59
 def probe_features(F: np.ndarray, H: np.ndarray, R: np.ndarray, cand: np.ndarray, like_at: float = 0.8) -> np.ndarray:
@@ -701,7 +770,7 @@ class PAMR(Estimator):
             c.batch_size,
             c.patience,
         ).history
-        self.model_ = m
+        self.model_, self.scorer_ = m, None  # the scorer is built from this model on first use
         self.H_, self.R_ = latest_history(train, self.users_, self.items_, c.history, self.scale_)
 
     def _inputs(self, u, i):
@@ -717,15 +786,9 @@ class PAMR(Estimator):
             raise DataError(
                 f"PAMR scores from a history: {len(none)} user(s) without training interactions, e.g. {list(self.users_.ids[none[:3]])}"
             )
-        out, step = np.empty((len(u), len(i)), np.float32), max(
-            1, 65536 // max(len(i), 1)
-        )  # blocks of users x all items
-        for s in range(0, len(u), step):
-            b = u[s : s + step]
-            out[s : s + step] = self.model_.predict(
-                self._inputs(np.repeat(b, len(i)), np.tile(i, len(b))), batch_size=8192, verbose=0
-            ).reshape(len(b), len(i))
-        return out
+        if self.scorer_ is None:  # the RNN stack once per user (pamr_scorer)
+            self.scorer_ = pamr_scorer(self.model_)
+        return self.scorer_(self.H_, self.R_, u, i)
 
     def predict_proba(self, pairs: pd.DataFrame) -> np.ndarray:
         "Eq (18): P(like) for (user_id, item_id) pairs, each user with their latest training history."
@@ -744,7 +807,7 @@ class PAMR(Estimator):
         )
 
     def _load_state(self, p):
-        self.model_ = keras.models.load_model(p / "model.keras")
+        self.model_, self.scorer_ = keras.models.load_model(p / "model.keras"), None
         z = np.load(p / "state.npz")
         self.H_, self.R_, self.scale_ = z["H"], z["R"], float(z["scale"])
         self.no_history_samples_ = int(z["no_history"])
