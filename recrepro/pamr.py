@@ -494,15 +494,14 @@ def pamr_scorer(model):
     names = {l.name for l in model.layers}
     aug = model.get_layer("aug_gru") if "aug_gru" in names else None
     r = rnns[-1].output  # r (B, L, d); dropout is off when scoring
-    per_user = dict(r=r) | (dict(zip(("xw", "rC"), aug.project(r))) if aug else {})  # what the AUG-GRU reads of r
-    per_user = {k: v for k, v in per_user.items() if v is not None}
+    xw, rC = aug.project(r) if aug else (None, None)  # what the AUG-GRU reads of r
+    per_user = {k: v for k, v in dict(r=r, xw=xw, rC=rC).items() if v is not None}
     encode = keras.Model([model.input["hist"], model.input["hist_r"]], per_user)
     ins = {k: keras.Input(tuple(v.shape[1:]), name=k) for k, v in per_user.items()}  # one row per user of a block
     hist, pair_user = keras.Input((L,), dtype="int32", name="hist"), keras.Input((), dtype="int32", name="pair_user")
     cand, user = keras.Input((1,), dtype="int32", name="cand"), keras.Input((1,), dtype="int32", name="user")
-    row = {
-        k: ops.take(v, pair_user, axis=0) for k, v in ins.items()
-    }  # each pair reads its user's rows (a gather, no copies)
+    # each pair reads its user's rows (a gather, no copies)
+    row = {k: ops.take(v, pair_user, axis=0) for k, v in ins.items()}
     mask = ops.take(ops.not_equal(hist, 0), pair_user, axis=0)
     cands = [layers.Flatten()(model.get_layer(n)(cand)) for n in ("item_image", "item_text") if n in names]
     s_q = model.get_layer("s_q")(layers.Concatenate()(cands) if len(cands) > 1 else cands[0])
@@ -521,15 +520,13 @@ def pamr_scorer(model):
 
     @tf.function(reduce_retracing=True)
     def run(x):
-        rows = {
-            k: tf.identity(v) for k, v in encode([x["hist"], x["hist_r"]], training=False).items()
-        }  # (mask not carried)
+        # tf.identity: the RNN's Keras mask is not carried into the head
+        rows = {k: tf.identity(v) for k, v in encode([x["hist"], x["hist_r"]], training=False).items()}
         return head(rows | {k: x[k] for k in ("hist", "pair_user", "cand", "user")}, training=False)
 
     def score(H, R, u, i, pairs: int = 16384):
-        out, step = np.empty((len(u), len(i)), np.float32), max(
-            1, pairs // max(len(i), 1)
-        )  # blocks of users x all items
+        # blocks of users x all items, about `pairs` pairs each
+        out, step = np.empty((len(u), len(i)), np.float32), max(1, pairs // max(len(i), 1))
         for s in range(0, len(u), step):
             b = u[s : s + step]
             x = dict(
