@@ -19,12 +19,12 @@ from .registry import data_home
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
-__all__ = ['log', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS', 'HEADLINE_MARKERS',
-           'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp', 'swap_in', 'chapter_params',
-           'stale_chapters', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions', 'device_info', 'chapter_files',
-           'merge_scorecard', 'merge_claims', 'stale_note', 'write_scorecard', 'readme_headline', 'update_readme',
-           'AttemptClock', 'waves', 'busy_seconds', 'attempt_intervals', 'reproduce', 'main', 'black_mode',
-           'format_export_cells', 'export_main', 'index_from_readme']
+__all__ = ['log', 'STALE', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS',
+           'HEADLINE_MARKERS', 'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp',
+           'swap_in', 'chapter_params', 'stale_chapters', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions',
+           'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims', 'stale_note', 'write_scorecard',
+           'readme_headline', 'update_readme', 'AttemptClock', 'waves', 'busy_seconds', 'attempt_intervals',
+           'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main', 'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -113,6 +113,9 @@ def chapter_params(prof: dict, ch: str) -> dict:
     "The parameters chapter `ch` of profile `prof` runs with: the profile's, plus `profile` and `seed`."
     params = dict(prof["chapters"][ch]["parameters"])
     return dict(params, profile=prof["name"], seed=params.get("seed", prof["seed"]))
+
+
+STALE = "stale (an earlier version wrote its outputs; rerun pending)"  # its status in run.json
 
 
 def stale_chapters(prof: dict, pdir: Path, stamps: dict | None = None) -> list:
@@ -460,7 +463,9 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
     pdir = Path(profile_dir)
     rec = json.loads((pdir / "run.json").read_text()) if (pdir / "run.json").is_file() else {}
     planned = list(load_profile(profile, root)["chapters"])
-    chs = {c: v for c, v in rec.get("chapters", {}).items() if v.get("status") in ("ran", "skipped (up to date)")}
+    chs = {
+        c: v for c, v in rec.get("chapters", {}).items() if v.get("status") in ("ran", "skipped (up to date)", STALE)
+    }
     secs = rec.get("total_seconds_all_attempts", 0)  # every attempt, failed ones included: they cost the budget too
     every = rec.get("total_seconds_all_versions", secs)
     dev = rec.get("device", {})
@@ -828,6 +833,9 @@ def reproduce(
     record["total_seconds_all_attempts"] = round(busy_seconds(attempt_intervals(ledger, chs, stamps)), 1)
     record["total_seconds_all_versions"] = round(busy_seconds(attempt_intervals(ledger, chs)), 1)  # + earlier versions
     record["stale"] = stale_chapters(prof, pdir, stamps)  # outputs an earlier version wrote (failed or not yet rerun)
+    for ch in record["stale"]:  # a chapter not run now keeps its last run's entry, but not its "up to date"
+        if record["chapters"].get(ch, {}).get("status") in ("ran", "skipped (up to date)"):
+            record["chapters"][ch]["status"] = STALE
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"], record["stale"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs

@@ -61,6 +61,19 @@ def test_resume_skips_then_force_and_change_rerun(tmp_path, make_profile):
     r = run_cli("--profile", prof2, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
     assert "skipped" not in r.stderr and (tmp_path/"figs"/"t"/"table"/"draws.png").is_file()
 
+def test_a_stale_chapter_not_run_now_is_not_up_to_date(tmp_path, make_profile):
+    "run.json: a chapter left out of this run whose outputs an earlier version wrote reads stale, not its last 'skipped (up to date)'."
+    from recrepro.reproduce import STALE
+    args = lambda prof, *more: ("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress", *more)
+    assert run_cli(*args(make_profile({"a": (TABLE, {"n": 2}), "b": (TABLE, {"n": 3})}))).returncode == 0
+    assert run_cli(*args(make_profile({"a": (TABLE, {"n": 2}), "b": (TABLE, {"n": 3})}))).returncode == 0
+    assert _record(tmp_path/"figs")["chapters"]["a"]["status"] == "skipped (up to date)"
+    r = run_cli(*args(make_profile({"a": (TABLE, {"n": 4}), "b": (TABLE, {"n": 3})}), "--chapters", "b"))   # a's parameter changed, b run
+    rec = _record(tmp_path/"figs")
+    assert r.returncode == 0 and rec["stale"] == ["a"], r.stderr
+    assert rec["chapters"]["a"]["status"] == STALE and rec["chapters"]["b"]["status"] == "skipped (up to date)"
+    assert "stale" in (tmp_path/"figs"/"t"/"SCORECARD.md").read_text().lower()
+
 def test_failure_names_chapter_and_cell_and_others_still_run(tmp_path, make_profile):
     prof = make_profile({"failing": (FAILING, {}), "table": (TABLE, {"n": 2})})
     r = run_cli("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
