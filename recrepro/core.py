@@ -282,8 +282,23 @@ class ChapterOutputs:
         data=None,
         tolerance: float = 0.02,
         note: str = "",
+        seed_values=None,
     ):
-        "Record the paper's absolute headline number beside ours and the best tuned baseline's on the same task (the ceiling our data allows)."
+        """Record the paper's absolute headline number beside ours and the best tuned baseline's on the same task (the ceiling our data allows).
+        `seed_values`: the same number for each seed of the model (the first is `ours`), kept with its spread (sample std), so that a
+        difference between two machines reads as inside or outside the seeds' noise."""
+        spread = {}
+        if seed_values is not None:
+            v = np.asarray([_plain(x) for x in seed_values], float)
+            if (
+                not len(v)
+                or not np.isfinite(v).all()
+                or not math.isclose(v[0], float(ours), rel_tol=1e-9, abs_tol=1e-12)
+            ):
+                raise ValueError(
+                    f"{self.chapter}/{claim}: seed_values must be finite, one per seed, the first equal to `ours`; got {list(v)}"
+                )
+            spread = dict(seeds=len(v), seed_std=float(v.std(ddof=1)) if len(v) > 1 else None, seed_values=v.tolist())
         row = dict(
             claim=claim,
             metric=metric,
@@ -297,6 +312,7 @@ class ChapterOutputs:
             data=str(data if data is not None else self.used.get("data", "")),
             note=note,
             verdict=absolute_verdict(paper, ours, ceiling, status, tolerance),
+            **spread,
         )
         self.headlines = [h for h in self.headlines if h["claim"] != claim] + [row]
         self.save()

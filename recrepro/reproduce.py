@@ -338,6 +338,13 @@ def merge_scorecard(profile_dir) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SCORECARD_COLUMNS)
 
 # %% ../nbs/02_reproduce.ipynb #665a1436
+def _spread(h: dict) -> str:
+    "A headline's seed spread as the scorecard shows it."
+    if not h.get("seeds"):
+        return "seed spread not recorded"
+    return f"seed sd {_fmt(h['seed_std'])} over {h['seeds']} seeds" if h["seeds"] > 1 else "1 seed: no spread"
+
+
 def merge_claims(profile_dir) -> tuple:
     "(absolute, relative) frames of every chapter's headline numbers and relative claims: the two parts of 'Does the claim hold?'."
     ab, rel = [], []
@@ -349,7 +356,7 @@ def merge_claims(profile_dir) -> tuple:
                     "paper's claim": h["claim"],
                     "metric": h["metric"],
                     "paper's number": h["paper"],
-                    "ours": f"{_fmt(_ours(h['ours'], h.get('status')))} ({h['model']})",
+                    "ours": f"{_fmt(_ours(h['ours'], h.get('status')))} ({h['model']}; {_spread(h)})",
                     "best tuned baseline (same task)": f"{_fmt(h['ceiling'])} ({h['ceiling_model']})",
                     "n": h["n"],
                     "data": h["data"],

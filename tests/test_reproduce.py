@@ -127,6 +127,22 @@ def test_scorecard_marks_untrained_and_has_two_part_verdicts(tmp_path):
     assert "not testable on this data" in sc and "1 seed: inconclusive by design" in sc
     assert "](claims.png)" in sc and (tmp_path/"claims.png").read_bytes()[:4] == b"\x89PNG"   # the claims with their CIs, drawn
 
+def test_headline_keeps_its_seed_spread(tmp_path):
+    "A headline given its per-seed values shows their sample std; one without says the spread was not recorded; a mismatch is refused."
+    import pytest
+    from recrepro.core import ChapterOutputs
+    from recrepro.reproduce import write_scorecard
+    out = ChapterOutputs("x", tmp_path/"x", data="toy", model="M")
+    out.headline("M accuracy 0.97", "accuracy", paper=0.97, ours=0.6, n=100, ceiling_model="EASE^R", ceiling=0.7, seed_values=[0.6, 0.62, 0.64])
+    out.headline("M recall 0.9", "recall", paper=0.9, ours=0.5, n=100, ceiling_model="EASE^R", ceiling=0.7)
+    out.headline("M F1 0.9", "f1", paper=0.9, ours=0.4, n=100, ceiling_model="EASE^R", ceiling=0.7, seed_values=[0.4])
+    sc = write_scorecard(tmp_path, "t").read_text()
+    assert "0.6 (M; seed sd 0.02 over 3 seeds)" in sc and "0.5 (M; seed spread not recorded)" in sc and "0.4 (M; 1 seed: no spread)" in sc
+    with pytest.raises(ValueError, match="the first equal to `ours`"):
+        out.headline("M", "accuracy", paper=0.97, ours=0.6, n=100, ceiling_model="EASE^R", ceiling=0.7, seed_values=[0.61, 0.6])
+    with pytest.raises(ValueError, match="finite"):
+        out.headline("M", "accuracy", paper=0.97, ours=0.6, n=100, ceiling_model="EASE^R", ceiling=0.7, seed_values=[0.6, float("nan")])
+
 def test_failing_rerun_keeps_previous_outputs_whole(tmp_path, make_profile):
     "A chapter writes into a partial folder swapped in only on success: a failing rerun leaves the last good outputs."
     good = make_profile({"table": (TABLE, {"n": 3})})
