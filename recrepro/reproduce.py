@@ -19,12 +19,13 @@ from .registry import data_home
 log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
-__all__ = ['log', 'STALE', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS', 'RELATIVE_COLUMNS',
-           'HEADLINE_MARKERS', 'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date', 'write_stamp',
-           'swap_in', 'chapter_params', 'stale_chapters', 'ChapterFailed', 'own_kernel', 'run_chapter', 'versions',
-           'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims', 'stale_note', 'write_scorecard',
-           'readme_headline', 'update_readme', 'AttemptClock', 'waves', 'busy_seconds', 'attempt_intervals',
-           'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main', 'index_from_readme']
+__all__ = ['log', 'STALE', 'STALL_MINUTES', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS',
+           'RELATIVE_COLUMNS', 'HEADLINE_MARKERS', 'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date',
+           'write_stamp', 'swap_in', 'chapter_params', 'stale_chapters', 'ChapterFailed', 'own_kernel', 'StallWatch',
+           'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims', 'stale_note',
+           'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'waves', 'busy_seconds',
+           'attempt_intervals', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main',
+           'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -162,36 +163,122 @@ def _failing_cell(nb: Path, executed: Path, exec_count) -> str:
     first = next((l.strip() for l in src.splitlines() if l.strip() and not l.startswith("#|")), "")
     return f"cell {idx} of {nb.name} (In [{exec_count}]: `{first[:80]}`)"
 
-# %% ../nbs/02_reproduce.ipynb #2a40472a
+# %% ../nbs/02_reproduce.ipynb #5dce52ea
+STALL_MINUTES = 30.0  # default of RECREPRO_STALL_MINUTES; 0 turns the watch off
+
+
+class StallWatch:
+    "While open, stops this process's descendants (a chapter's kernel) when over `minutes` they use < 1 % of one core."
+
+    def __init__(self, minutes: float, step: float = 30.0):
+        self.minutes, self.step, self.stalled = float(minutes), step, False
+        self._stop, self._thread = threading.Event(), None
+
+    def _sample(self, prev: dict) -> tuple:
+        "({pid: CPU seconds} of every descendant now, CPU seconds they used since `prev`); a process that ended is not negative progress."
+        import psutil
+
+        now, procs = {}, []
+        for p in psutil.Process().children(recursive=True):
+            try:
+                t = p.cpu_times()
+                now[p.pid] = t.user + t.system
+                procs.append(p)
+            except psutil.Error:
+                pass
+        return now, sum(max(0.0, c - prev.get(pid, 0.0)) for pid, c in now.items()), procs
+
+    def _watch(self):
+        import psutil
+
+        window, step = self.minutes * 60, min(self.step, self.minutes * 60 / 5)
+        cpu, _, _ = self._sample({})
+        since, used = time.monotonic(), []  # used: (time, CPU seconds in the step before it)
+        while not self._stop.wait(step):
+            cpu, d, procs = self._sample(cpu)
+            now = time.monotonic()
+            used = [(t, u) for t, u in used if now - t < window] + [(now, d)]
+            if not procs:  # the kernel is not up (or is gone): nothing to judge
+                since, used = now, []
+            elif now - since >= window and sum(u for _, u in used) < 0.01 * window:
+                self.stalled = True
+                for p in procs:
+                    try:
+                        p.terminate()
+                    except psutil.Error:
+                        pass
+                return
+
+    def __enter__(self):
+        if self.minutes > 0:
+            self._thread = threading.Thread(target=self._watch, daemon=True, name="recrepro-stall-watch")
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+# %% ../nbs/02_reproduce.ipynb #ca1324b4
 def run_chapter(
-    name: str, nb: Path, params: dict, executed: Path, kernel: str, progress: bool = True, env: dict | None = None
+    name: str,
+    nb: Path,
+    params: dict,
+    executed: Path,
+    kernel: str,
+    progress: bool = True,
+    env: dict | None = None,
+    stall_minutes: float | None = None,
 ):
-    "Execute `nb` with papermill into `executed` (its kernel sees `env` added to the environment); raise `ChapterFailed` naming the failing cell."
+    """Execute `nb` with papermill into `executed` (its kernel sees `env` added to the environment); raise `ChapterFailed` naming the failing cell.
+    A kernel that stalls (`StallWatch`; `stall_minutes`, default `$RECREPRO_STALL_MINUTES` or `STALL_MINUTES`) is stopped and the chapter rerun once.
+    """
     import papermill as pm
 
+    if stall_minutes is None:
+        stall_minutes = float(os.environ.get("RECREPRO_STALL_MINUTES") or STALL_MINUTES)
     executed.parent.mkdir(parents=True, exist_ok=True)
     saved = {k: os.environ.get(k) for k in env or {}}
     os.environ.update(env or {})
     try:
-        pm.execute_notebook(
-            str(nb),
-            str(executed),
-            parameters=params,
-            kernel_name=kernel,
-            cwd=str(nb.parent),
-            progress_bar=progress,
-            log_output=False,
-            request_save_on_cell_execute=True,
-        )
-    except pm.PapermillExecutionError as e:
-        raise ChapterFailed(
-            f"chapter {name!r} failed in {_failing_cell(nb, executed, e.exec_count)}: "
-            f"{e.ename}: {e.evalue} -- executed notebook: {executed}"
-        ) from None
-    except Exception as e:
-        raise ChapterFailed(
-            f"chapter {name!r} could not run: {type(e).__name__}: {e} -- executed notebook: {executed}"
-        ) from None
+        for attempt in (1, 2):
+            watch = StallWatch(stall_minutes)
+            try:
+                with watch:
+                    pm.execute_notebook(
+                        str(nb),
+                        str(executed),
+                        parameters=params,
+                        kernel_name=kernel,
+                        cwd=str(nb.parent),
+                        progress_bar=progress,
+                        log_output=False,
+                        request_save_on_cell_execute=True,
+                    )
+                return
+            except Exception as e:
+                if watch.stalled and attempt == 1:
+                    log.warning(
+                        "chapter %r stalled (its kernel used < 1 %% of a core for %g min) and was stopped; rerunning it "
+                        "once (its finished models are read back)",
+                        name,
+                        stall_minutes,
+                    )
+                    continue
+                if watch.stalled:
+                    raise ChapterFailed(
+                        f"chapter {name!r} stalled twice (its kernel used < 1 % of a core for {stall_minutes:g} min) "
+                        f"and was stopped -- executed notebook: {executed}"
+                    ) from None
+                if isinstance(e, pm.PapermillExecutionError):
+                    raise ChapterFailed(
+                        f"chapter {name!r} failed in {_failing_cell(nb, executed, e.exec_count)}: "
+                        f"{e.ename}: {e.evalue} -- executed notebook: {executed}"
+                    ) from None
+                raise ChapterFailed(
+                    f"chapter {name!r} could not run: {type(e).__name__}: {e} -- executed notebook: {executed}"
+                ) from None
     finally:
         for k, v in saved.items():
             if v is None:

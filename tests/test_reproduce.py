@@ -223,3 +223,32 @@ def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path, make_profile)
 def test_jobs_must_be_positive(tmp_path, make_profile):
     r = run_cli("--profile", make_profile({"table": (TABLE, {})}), "--jobs", "0", "--out", tmp_path/"figs")
     assert r.returncode == 2 and "--jobs must be at least 1" in r.stderr
+
+def _hanging_chapter(tmp_path):
+    "table_chapter with a cell that hangs at 0 % CPU (as a deadlocked tf.data iterator did) the first `hangs` times it runs."
+    import nbformat
+    nb = nbformat.read(str(TABLE), as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source += '\nhang = ""\nhangs = 1'
+    nb.cells.insert(nb.cells.index(params) + 1, nbformat.v4.new_code_cell(
+        "import time\nfrom pathlib import Path\n"
+        "if hang and len(list(Path(hang).parent.glob(Path(hang).name + '*'))) < hangs:\n"
+        "    Path(f'{hang}{time.time_ns()}').touch(); time.sleep(600)"))
+    path = tmp_path/"hanging_chapter.ipynb"; nbformat.write(nb, str(path)); return path
+
+def test_a_stalled_chapter_is_stopped_and_rerun_once(tmp_path, make_profile):
+    "A chapter whose kernel hangs is stopped after RECREPRO_STALL_MINUTES and rerun once; a second hang fails, saying so."
+    import subprocess, sys
+    nb, env = _hanging_chapter(tmp_path), dict(os.environ, RECREPRO_STALL_MINUTES="0.1")
+    for hangs, ok in ((1, True), (2, False)):
+        mark = tmp_path/f"hung{hangs}-"
+        prof = make_profile({"hang": (nb, {"hang": str(mark), "hangs": hangs})}, name=f"t{hangs}")
+        r = subprocess.run([sys.executable, "-m", "recrepro.reproduce", "--profile", str(prof), "--out", str(tmp_path/"out"),
+                            "--runs", str(tmp_path/f"runs{hangs}"), "--no-progress"], cwd=ROOT, capture_output=True, text=True,
+                           timeout=300, env=env)
+        assert (r.returncode == 0) == ok, r.stderr
+        assert len(list(tmp_path.glob(mark.name + "*"))) == hangs                  # it hung that often, and was stopped each time
+        assert "stalled" in r.stderr
+        assert ("stalled twice" in r.stderr) == (not ok)
+        rec = _record(tmp_path/"out", f"t{hangs}")["chapters"]["hang"]
+        assert rec["status"] == ("ran" if ok else "failed")
