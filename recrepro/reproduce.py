@@ -797,6 +797,16 @@ def reproduce(
     failures, n, t_run = [], len(selected), time.perf_counter()
     ledger = results / "_attempts.json"
 
+    def up_to_date(ch, stamp) -> dict:
+        "Status and times of a chapter whose outputs are up to date: the ledger's, where another run (e.g. a worktree) wrote them."
+        prev = record["chapters"].get(ch, {})
+        keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
+        clock = AttemptClock(ledger, ch, stamp)  # read only
+        if clock.count():
+            keep.update(seconds=clock.last(), seconds_all_attempts=clock.total(), attempts=clock.count())
+            keep["seconds_all_versions"] = clock.total_all_versions()
+        return dict(status="skipped (up to date)", **keep)
+
     def prepare(i, ch):
         "The chapter's job {nb, params, entry, stamp}, or None when it is settled here (contract broken, up to date)."
         nb, params = prof["chapters"][ch]["notebook"], chapter_params(prof, ch)
@@ -814,13 +824,7 @@ def reproduce(
         stamp = chapter_stamp(nb, params)
         if not force and is_up_to_date(pdir / ch, stamp):
             log.info("[%d/%d] %s: up to date, skipped (--force to rerun)", i, n, ch)
-            prev = record["chapters"].get(ch, {})
-            keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
-            clock = AttemptClock(ledger, ch, stamp)  # read only
-            if clock.count():  # the ledger's, not the previous run.json's: another run (e.g. a worktree) wrote them
-                keep.update(seconds=clock.last(), seconds_all_attempts=clock.total(), attempts=clock.count())
-                keep["seconds_all_versions"] = clock.total_all_versions()
-            record["chapters"][ch] = dict(entry, status="skipped (up to date)", **keep)
+            record["chapters"][ch] = dict(entry, **up_to_date(ch, stamp))
             return None
         return dict(nb=nb, params=params, entry=entry, stamp=stamp)
 
@@ -930,6 +934,11 @@ def reproduce(
     for ch in record["stale"]:  # a chapter not run now keeps its last run's entry, but not its "up to date"
         if record["chapters"].get(ch, {}).get("status") in ("ran", "skipped (up to date)"):
             record["chapters"][ch]["status"] = STALE
+    for ch, rec in record[
+        "chapters"
+    ].items():  # and one stale before, brought up to date since by another run, is not stale
+        if rec.get("status") == STALE and ch not in record["stale"]:
+            rec.update(up_to_date(ch, stamps[ch]))
     atomic_write(rec_path, json.dumps(record, indent=1) + "\n")
     write_scorecard(pdir, prof["name"], record["stale"])
     if prof["name"] == "full" and pdir.resolve() == (root / "figures" / "full").resolve():  # the committed outputs

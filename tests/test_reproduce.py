@@ -252,3 +252,15 @@ def test_a_stalled_chapter_is_stopped_and_rerun_once(tmp_path, make_profile):
         assert ("stalled twice" in r.stderr) == (not ok)
         rec = _record(tmp_path/"out", f"t{hangs}")["chapters"]["hang"]
         assert rec["status"] == ("ran" if ok else "failed")
+
+def test_a_stale_chapter_brought_up_to_date_elsewhere_is_not_stale(tmp_path, make_profile):
+    "run.json: a chapter marked stale, whose outputs another run (e.g. a worktree) has since brought up to date, reads up to date when left out."
+    from recrepro.reproduce import STALE
+    args = lambda prof, *more: ("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress", *more)
+    both = lambda n: make_profile({"a": (TABLE, {"n": n}), "b": (TABLE, {"n": 3})})
+    assert run_cli(*args(both(2))).returncode == 0
+    assert run_cli(*args(both(4), "--chapters", "b")).returncode == 0                  # a's parameter changed: a is stale
+    assert _record(tmp_path/"figs")["chapters"]["a"]["status"] == STALE
+    assert run_cli(*args(both(2), "--chapters", "b")).returncode == 0                  # a's outputs match again; a not run
+    rec = _record(tmp_path/"figs")
+    assert rec["stale"] == [] and rec["chapters"]["a"]["status"] == "skipped (up to date)"
