@@ -15,7 +15,7 @@ def make_profile(tmp_path):
         p = tmp_path/f"{name}.yaml"; p.write_text("\n".join(lines) + "\n"); return p
     return _make
 
-def run_cli(*args, cwd=ROOT):
-    "Run the console script in a subprocess; returns CompletedProcess."
+def run_cli(*args, cwd=ROOT, env=None):
+    "Run the console script in a subprocess (with `env`, default this one's); returns CompletedProcess."
     return subprocess.run([sys.executable, "-m", "recrepro.reproduce", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, env=env)

@@ -238,14 +238,11 @@ def _hanging_chapter(tmp_path):
 
 def test_a_stalled_chapter_is_stopped_and_rerun_once(tmp_path, make_profile):
     "A chapter whose kernel hangs is stopped after RECREPRO_STALL_MINUTES and rerun once; a second hang fails, saying so."
-    import subprocess, sys
     nb, env = _hanging_chapter(tmp_path), dict(os.environ, RECREPRO_STALL_MINUTES="0.1")
     for hangs, ok in ((1, True), (2, False)):
         mark = tmp_path/f"hung{hangs}-"
         prof = make_profile({"hang": (nb, {"hang": str(mark), "hangs": hangs})}, name=f"t{hangs}")
-        r = subprocess.run([sys.executable, "-m", "recrepro.reproduce", "--profile", str(prof), "--out", str(tmp_path/"out"),
-                            "--runs", str(tmp_path/f"runs{hangs}"), "--no-progress"], cwd=ROOT, capture_output=True, text=True,
-                           timeout=300, env=env)
+        r = run_cli("--profile", prof, "--out", tmp_path/"out", "--runs", tmp_path/f"runs{hangs}", "--no-progress", env=env)
         assert (r.returncode == 0) == ok, r.stderr
         assert len(list(tmp_path.glob(mark.name + "*"))) == hangs                  # it hung that often, and was stopped each time
         assert "stalled" in r.stderr
