@@ -2,15 +2,18 @@
 
 Numbers that move across CPUs (an AMD EPYC vs an Intel Xeon with AVX-512) come from kernels that pick their instruction
 path at run time from the CPU: oneDNN's (TensorFlow's x86 kernels for dense, convolution and recurrent ops) and XLA's
-CPU code generation (`jit_compile`, used by PAMR's full profile). Both can be capped at an older instruction set on the
-same machine: `ONEDNN_MAX_CPU_ISA=AVX2` and `XLA_FLAGS=--xla_cpu_max_isa=AVX2`. A run on an AVX-512 CPU capped at AVX2
-therefore takes the kernel paths an AVX2-only CPU takes, which lets one machine measure the cross-CPU question.
+CPU code generation (`jit_compile`). Both can be capped at an older instruction set on the same machine:
+`ONEDNN_MAX_CPU_ISA=AVX2` and `XLA_FLAGS=--xla_cpu_max_isa=AVX2`. The chapters train with op determinism on, and under
+it Keras compiles without XLA (it warns "Model doesn't support `jit_compile=True`"), so only oneDNN's path matters to
+their numbers; PAMR's full profile asks for `xla: true` and does not get it (reproduce/profiles/full.yaml, `xla`). A run
+on an AVX-512 CPU capped at AVX2 therefore takes the kernel paths an AVX2-only CPU takes, which lets one machine measure
+the cross-CPU question.
 
-This script trains the same small seeded models (a PPRM MLP, a PAMR Bi-GRU + AUG-GRU eagerly and with XLA; op
-determinism on) in fresh processes under four settings: oneDNN on / off x native / AVX2-capped instruction set,
-`--reps` times each, interleaved. It prints, per setting, whether it is identical to itself run to run and its
-time; then, per model, the largest prediction difference between the native and the capped instruction set with
-oneDNN on and with it off, and between oneDNN on and off; and the time ratio off / on.
+This script trains the same small seeded models (a PPRM MLP, a PAMR Bi-GRU + AUG-GRU; op determinism on, as the chapters
+train) in fresh processes under four settings: oneDNN on / off x native / AVX2-capped instruction set, `--reps` times
+each, interleaved. It prints, per setting, whether it is identical to itself run to run and its time; then, per model,
+the largest prediction difference between the native and the capped instruction set with oneDNN on and with it off, and
+between oneDNN on and off; and the time ratio off / on.
     python reproduce/benchmarks/onednn_determinism.py [--reps 2]
 """
 import argparse, hashlib, json, os, subprocess, sys, time
@@ -30,15 +33,14 @@ img, txt, usr = rng.normal(size=(n_items + 1, 32)).astype("float32"), rng.normal
 H = rng.integers(0, n_items + 1, (3000, L)).astype("int32")
 x = dict(hist=H, hist_r=(H > 0) * rng.integers(1, 6, H.shape) / 5.0, cand=rng.integers(1, n_items + 1, (3000, 1)).astype("int32"), user=rng.integers(0, 50, (3000, 1)).astype("int32"))
 yy = rng.integers(0, 2, 3000).astype("float32")
-for name, xla in (("pamr", False), ("pamr_xla", True)):
-    keras.utils.set_random_seed(0)
-    pm = build_pamr(img, txt, usr, L, "bigru", 1, 32, query_dim=16, seed=0, jit_compile=xla)
-    pm.fit(x, yy, batch_size=128, epochs=2, verbose=0, shuffle=True)
-    out[name] = pm.predict(x, verbose=0).ravel().tolist()
+keras.utils.set_random_seed(0)
+pm = build_pamr(img, txt, usr, L, "bigru", 1, 32, query_dim=16, seed=0)
+pm.fit(x, yy, batch_size=128, epochs=2, verbose=0, shuffle=True)
+out["pamr"] = pm.predict(x, verbose=0).ravel().tolist()
 out["seconds"] = time.perf_counter() - t0
 print(json.dumps(out))
 """
-MODELS = ("pprm", "pamr", "pamr_xla")
+MODELS = ("pprm", "pamr")
 SETTINGS = {  # name: environment
     "oneDNN on,  native ISA": dict(TF_ENABLE_ONEDNN_OPTS="1"),
     "oneDNN on,  AVX2 cap  ": dict(TF_ENABLE_ONEDNN_OPTS="1", ONEDNN_MAX_CPU_ISA="AVX2", XLA_FLAGS="--xla_cpu_max_isa=AVX2"),
