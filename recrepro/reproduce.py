@@ -800,7 +800,7 @@ def reproduce(
     def up_to_date(ch, stamp) -> dict:
         "Status and times of a chapter whose outputs are up to date: the ledger's, where another run (e.g. a worktree) wrote them."
         prev = record["chapters"].get(ch, {})
-        keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts") if k in prev}
+        keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts", "executed") if k in prev}
         clock = AttemptClock(ledger, ch, stamp)  # read only
         if clock.count():
             keep.update(seconds=clock.last(), seconds_all_attempts=clock.total(), attempts=clock.count())

@@ -40,9 +40,11 @@ def test_resume_skips_then_force_and_change_rerun(tmp_path, make_profile):
     prof = make_profile({"table": (TABLE, {"n": 3})})
     args = ("--profile", prof, "--out", tmp_path/"figs", "--runs", tmp_path/"runs", "--no-progress")
     assert run_cli(*args).returncode == 0
+    executed = _record(tmp_path/"figs")["chapters"]["table"]["executed"]
     r = run_cli(*args)
     assert r.returncode == 0 and "up to date, skipped" in r.stderr
-    assert _record(tmp_path/"figs")["chapters"]["table"]["status"] == "skipped (up to date)"
+    rec = _record(tmp_path/"figs")["chapters"]["table"]
+    assert rec["status"] == "skipped (up to date)" and rec["executed"] == executed  # the run that wrote the outputs
     # outputs another run wrote (e.g. in another checkout, whose run.json this one lacks): their time from the ledger
     (tmp_path/"figs"/"t"/"run.json").unlink()
     assert run_cli(*args).returncode == 0
