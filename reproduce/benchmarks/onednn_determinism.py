@@ -3,11 +3,11 @@
 Numbers that move across CPUs (an AMD EPYC vs an Intel Xeon with AVX-512) come from kernels that pick their instruction
 path at run time from the CPU: oneDNN's (TensorFlow's x86 kernels for dense, convolution and recurrent ops) and XLA's
 CPU code generation (`jit_compile`). Both can be capped at an older instruction set on the same machine:
-`ONEDNN_MAX_CPU_ISA=AVX2` and `XLA_FLAGS=--xla_cpu_max_isa=AVX2`. The chapters train with op determinism on, and under
-it Keras compiles without XLA (it warns "Model doesn't support `jit_compile=True`"), so only oneDNN's path matters to
-their numbers; PAMR's full profile asks for `xla: true` and does not get it (reproduce/profiles/full.yaml, `xla`). A run
-on an AVX-512 CPU capped at AVX2 therefore takes the kernel paths an AVX2-only CPU takes, which lets one machine measure
-the cross-CPU question.
+`ONEDNN_MAX_CPU_ISA=AVX2` and `XLA_FLAGS=--xla_cpu_max_isa=AVX2`. A run on an AVX-512 CPU capped at AVX2 therefore takes
+the kernel paths an AVX2-only CPU takes, which lets one machine measure the cross-CPU question. The chapters train with
+op determinism on, and under it Keras compiles without XLA (it warns "Model doesn't support `jit_compile=True`"), so
+only oneDNN's path matters to their numbers; PAMR's full profile asks for `xla: true` and does not get it
+(reproduce/profiles/full.yaml, `xla`).
 
 This script trains the same small seeded models (a PPRM MLP, a PAMR Bi-GRU + AUG-GRU; op determinism on, as the chapters
 train) in fresh processes under four settings: oneDNN on / off x native / AVX2-capped instruction set, `--reps` times
