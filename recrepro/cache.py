@@ -583,10 +583,13 @@ class ResultStore:
     `cached(..., data_was=)` names the data key a result was stored under before its data got a `derived_key`: found
     under it (on the CPU whose features match those bytes), the result is moved to the new key."""
 
-    def __init__(self, namespace: str, root=None):
+    def __init__(self, namespace: str, root=None, log: bool = True):
         if not namespace or ".." in namespace or namespace.startswith("/"):
             raise ValueError(f"bad namespace {namespace!r}")
-        self.namespace = namespace
+        self.namespace, self.log = (
+            namespace,
+            log,
+        )  # log: a line per result in `$RECREPRO_MODEL_LOG` (False: derived tables, not models)
         self.dir = Path(root or results_home()) / namespace
         self.hits = self.misses = self.migrated = self.rekeyed = 0
         self.origin = {}  # (name, seed) -> the `trained_on` of the result `cached` last gave (None: not recorded)
@@ -681,7 +684,9 @@ class ResultStore:
             )
         if got is not None:
             self.hits += 1
-            self.origin[name, seed] = json.loads(self._paths(key)[0].read_text()).get("trained_on")
+            about = json.loads(self._paths(key)[0].read_text())
+            self.origin[name, seed] = about.get("trained_on")
+            self._log(key, name, seed, about.get("seconds"), False)
             return got
         self.misses += 1
         t0 = time.perf_counter()
@@ -698,7 +703,29 @@ class ResultStore:
             seconds=round(time.perf_counter() - t0, 2),
             trained_on=self.origin[name, seed],
         )
+        self._log(key, name, seed, round(time.perf_counter() - t0, 2), True)
         return self.get(key)  # what a later run will read back (same types: tuples become lists)
+
+    def _log(self, key, name, seed, seconds, here: bool):
+        """One JSON line per result given, appended to `$RECREPRO_MODEL_LOG` when it is set (the reproduction driver's
+        per-model times in run.json): its training seconds, and whether it was trained here or read back (and where it was trained).
+        """
+        path = os.environ.get("RECREPRO_MODEL_LOG")
+        if not path or not self.log:
+            return
+        cpu = self.origin.get((name, seed)) or {}
+        line = dict(
+            store=self.namespace,
+            key=key,
+            name=name,
+            seed=seed,
+            seconds=seconds,
+            trained="here" if here else "read back",
+            trained_on=cpu.get("cpu", "not recorded")
+            + (" (AVX-512)" if "avx512f" in cpu.get("instruction_sets", ()) else ""),
+        )
+        with open(path, "a") as f:
+            f.write(json.dumps(line, default=str) + "\n")
 
     def __repr__(self):
         n = len(list(self.dir.glob("*.json"))) if self.dir.is_dir() else 0

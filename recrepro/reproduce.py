@@ -20,12 +20,12 @@ log = logging.getLogger("recrepro.reproduce")
 
 # %% auto #0
 __all__ = ['log', 'STALE', 'STALL_MINUTES', 'VERSIONED', 'SIMD_FLAGS', 'SCORECARD_COLUMNS', 'ABSOLUTE_COLUMNS',
-           'RELATIVE_COLUMNS', 'HEADLINE_MARKERS', 'profile_path', 'load_profile', 'chapter_stamp', 'is_up_to_date',
-           'write_stamp', 'swap_in', 'chapter_params', 'stale_chapters', 'ChapterFailed', 'own_kernel', 'StallWatch',
-           'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims', 'stale_note',
-           'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'waves', 'busy_seconds',
-           'attempt_intervals', 'reproduce', 'main', 'black_mode', 'format_export_cells', 'export_main',
-           'index_from_readme']
+           'RELATIVE_COLUMNS', 'HEADLINE_MARKERS', 'MODEL_TIMES', 'profile_path', 'load_profile', 'chapter_stamp',
+           'is_up_to_date', 'write_stamp', 'swap_in', 'chapter_params', 'stale_chapters', 'ChapterFailed', 'own_kernel',
+           'StallWatch', 'run_chapter', 'versions', 'device_info', 'chapter_files', 'merge_scorecard', 'merge_claims',
+           'stale_note', 'write_scorecard', 'readme_headline', 'update_readme', 'AttemptClock', 'waves', 'busy_seconds',
+           'attempt_intervals', 'model_times', 'clean_run_seconds', 'reproduce', 'main', 'black_mode',
+           'format_export_cells', 'export_main', 'index_from_readme']
 
 # %% ../nbs/02_reproduce.ipynb #18493b1b
 def profile_path(profile: str, root=None) -> Path:
@@ -594,6 +594,13 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
         f"trained models are read back; {secs / 3600:.2f} h for the attempts of the current code alone) on {dev.get('cpu', 'an unnamed CPU')}, "
         f"{dev.get('cores', '?')} cores"
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
+        + (
+            f". A run of the current code from empty result stores: about {rec['clean_run_seconds'] / 3600:.2f} h (each "
+            "chapter's last wall time plus the recorded training time of every model it read back, per chapter and model in "
+            "run.json)"
+            if rec.get("clean_run_seconds")
+            else ""
+        )
         + f". Every row: `{scorecard.relative_to(top) if scorecard.is_relative_to(top) else scorecard}`.",
         "",
         *([stale_note(rec["stale"]), ""] if rec.get("stale") else []),
@@ -743,6 +750,48 @@ def attempt_intervals(ledger: Path, chapters, stamps: dict | None = None) -> lis
     return out
 
 
+def model_times(log: Path) -> dict:
+    """Per-model times of one chapter attempt from its `$RECREPRO_MODEL_LOG` (one line per result `cache.ResultStore` gave,
+    repeats of a result counted once): {models: [{name, seed, seconds, trained, trained_on}], models_trained_here,
+    models_read_back, model_seconds_trained_here, model_seconds_read_back}. Empty when the chapter stores no results."""
+    if not Path(log).is_file():
+        return {}
+    rows = {}
+    for line in Path(log).read_text().splitlines():
+        r = json.loads(line)
+        rows.setdefault(r["key"], r)
+        if r["trained"] == "here":  # trained in this attempt, whatever a later call of the same result says
+            rows[r["key"]] = r
+    models = [{k: r[k] for k in ("name", "seed", "seconds", "trained", "trained_on")} for r in rows.values()]
+    secs = lambda t: round(sum(m["seconds"] or 0 for m in models if m["trained"] == t), 1)
+    n = lambda t: sum(m["trained"] == t for m in models)
+    return dict(
+        models=models,
+        models_trained_here=n("here"),
+        models_read_back=n("read back"),
+        model_seconds_trained_here=secs("here"),
+        model_seconds_read_back=secs("read back"),
+    )
+
+
+MODEL_TIMES = (
+    "models",
+    "models_trained_here",
+    "models_read_back",
+    "model_seconds_trained_here",
+    "model_seconds_read_back",
+    "clean_run_seconds",
+)  # what run.json keeps of a chapter's per-model times
+
+
+def clean_run_seconds(entry: dict) -> float | None:
+    """What a run of the chapter from an empty result store would take, estimated from its last attempt: its wall time
+    plus the recorded training seconds of every model it read back (trained earlier, perhaps on another CPU)."""
+    if entry.get("seconds") is None or entry.get("status") == "failed":
+        return None
+    return round(entry["seconds"] + entry.get("model_seconds_read_back", 0.0), 1)
+
+
 def _timed_chapter(*args) -> float:
     "`run_chapter(*args)` (in a worker process when chapters run side by side); its seconds."
     t0 = time.perf_counter()
@@ -800,7 +849,9 @@ def reproduce(
     def up_to_date(ch, stamp) -> dict:
         "Status and times of a chapter whose outputs are up to date: the ledger's, where another run (e.g. a worktree) wrote them."
         prev = record["chapters"].get(ch, {})
-        keep = {k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts", "executed") if k in prev}
+        keep = {
+            k: prev[k] for k in ("seconds", "seconds_all_attempts", "attempts", "executed", *MODEL_TIMES) if k in prev
+        }
         clock = AttemptClock(ledger, ch, stamp)  # read only
         if clock.count():
             keep.update(seconds=clock.last(), seconds_all_attempts=clock.total(), attempts=clock.count())
@@ -835,7 +886,11 @@ def reproduce(
         shutil.rmtree(partial, ignore_errors=True)
         job["clock"], job["t0"] = AttemptClock(ledger, ch, job["stamp"]).__enter__(), time.perf_counter()
         executed = runs / f"{job['nb'].stem}.ipynb"
-        return ch, job["nb"], dict(job["params"], out_dir=str(partial)), executed, kernel, bars, env
+        job["models"] = runs / f"{job['nb'].stem}.models.jsonl"  # every stored result the chapter uses (ResultStore)
+        job["models"].parent.mkdir(parents=True, exist_ok=True)
+        job["models"].write_text("")
+        chapter_env = dict(env, RECREPRO_MODEL_LOG=str(job["models"]))
+        return ch, job["nb"], dict(job["params"], out_dir=str(partial)), executed, kernel, bars, chapter_env
 
     def settle(i, ch, job, secs=None, error=None):
         "Stop the clock; swap the outputs in and record the chapter, or record its failure. True when the run stops."
@@ -853,13 +908,22 @@ def reproduce(
                 attempts=clock.count(),
                 seconds_all_versions=clock.total_all_versions(),
                 executed=executed,
+                **model_times(job["models"]),
             )
+            record["chapters"][ch]["clean_run_seconds"] = clean_run_seconds(record["chapters"][ch])
             log.info("[%d/%d] %s: done in %.1f s", i, n, ch, secs)
             return False
         failures.append(str(error))
         log.error("[%d/%d] %s (the previous outputs of %s are kept whole)", i, n, error, ch)
         shutil.rmtree(partial, ignore_errors=True)
-        record["chapters"][ch] = dict(job["entry"], status="failed", seconds=secs, error=str(error), executed=executed)
+        record["chapters"][ch] = dict(
+            job["entry"],
+            status="failed",
+            seconds=secs,
+            error=str(error),
+            executed=executed,
+            **model_times(job["models"]),
+        )
         return fail_fast
 
     def here(i, ch, job, kernel) -> bool:
@@ -930,6 +994,10 @@ def reproduce(
     chs = list(record["chapters"])  # every attempt, failed ones included: they cost the budget too; side by side once
     record["total_seconds_all_attempts"] = round(busy_seconds(attempt_intervals(ledger, chs, stamps)), 1)
     record["total_seconds_all_versions"] = round(busy_seconds(attempt_intervals(ledger, chs)), 1)  # + earlier versions
+    clean = [record["chapters"].get(ch, {}).get("clean_run_seconds") for ch in prof["chapters"]]
+    record["clean_run_seconds"] = (
+        round(sum(clean), 1) if None not in clean else None
+    )  # every chapter, one after another
     record["stale"] = stale_chapters(prof, pdir, stamps)  # outputs an earlier version wrote (failed or not yet rerun)
     for ch in record["stale"]:  # a chapter not run now keeps its last run's entry, but not its "up to date"
         if record["chapters"].get(ch, {}).get("status") in ("ran", "skipped (up to date)"):

@@ -199,6 +199,11 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     assert f"'misses': {total - kept}" in used                                  # only the fits the killed run had not finished
     rec = _record(out)["chapters"]["audit_toy"]
     assert rec["attempts"] == 2 and rec["seconds_all_attempts"] >= rec["seconds"] - 0.1     # the ledger keeps 0.1 s; the killed attempt counts >= 0
+    # per-model times: each stored result once, trained in this attempt or read back with the seconds its training took
+    assert (rec["models_trained_here"], rec["models_read_back"], len(rec["models"])) == (total - kept, kept, total)
+    assert rec["clean_run_seconds"] == round(rec["seconds"] + rec["model_seconds_read_back"], 1) > rec["seconds"]
+    first = _record(tmp_path/"whole")
+    assert first["chapters"]["audit_toy"]["models_trained_here"] == total and first["clean_run_seconds"] > 0
 
 def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path, make_profile):
     "--jobs 2: the chapters between two barrier chapters run at the same time, a barrier chapter alone; the wall time counts the overlap once."
