@@ -14,11 +14,11 @@ from keras import layers, ops
 from .training import fit_with_callbacks, model_state, reset_model
 
 # %% auto #0
-__all__ = ['RNNS', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices', 'user_vector_loss_grad',
-           'user_vector_embedding', 'stopword_list', 'TextCleaner', 'tfidf_pamr', 'project_features', 'fuse',
-           'align_features', 'AUGRUCell', 'AUGRU', 'augru_reference', 'with_padding_row', 'build_pamr', 'pamr_scorer',
-           'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'item_text_table', 'poster_tables',
-           'aligned_features', 'user_vector_table', 'PAMRConfig', 'PAMR']
+__all__ = ['RNNS', 'TABLES', 'sequence_samples', 'assert_no_future', 'rating_groups', 'rating_level_matrices',
+           'user_vector_loss_grad', 'user_vector_embedding', 'stopword_list', 'TextCleaner', 'tfidf_pamr',
+           'project_features', 'fuse', 'align_features', 'AUGRUCell', 'AUGRU', 'augru_reference', 'with_padding_row',
+           'build_pamr', 'pamr_scorer', 'probe_features', 'lambda_grid_cv', 'lambda_identifiable', 'item_text_table',
+           'poster_tables', 'aligned_features', 'user_vector_table', 'PAMRConfig', 'PAMR', 'pamr_tables']
 
 # %% ../nbs/10_pamr.ipynb #d84ae243
 def sequence_samples(
@@ -691,9 +691,9 @@ class PAMR(Estimator):
     Config, name = PAMRConfig, "PAMR"
 
     def _tables(self, data, train):
+        "(image table, text table, user vectors) of eq (1)-(10): built once per training data and widths (`pamr_tables`), fused with λ here."
         c = self.config
         items = self.catalogue(data)
-        fit_rows = np.unique(self.items_.encode(train.item_id))
         text = self.item_text(items)
         if (text == "").all() and not (c.backbones and items.image_path.notna().any()):
             from recrepro.schema import DataError
@@ -701,17 +701,13 @@ class PAMR(Estimator):
             raise DataError(
                 "PAMR reads item content: these items have no title, text, categories or image (give `items` to RecData.from_frame)"
             )
-        txt = item_text_table(text.replace("", "(no text)"), c.encoder, fit_rows, c.text_dim, c.tfidf_dim, c.seed)
-        self.encoder_used_ = txt["encoder"]
-        has = items.image_path.notna().to_numpy()
-        img, self.backbones_used_ = None, []
-        if c.backbones and has.any():
-            feats, used = poster_tables(items.image_path, c.backbones, c.img_dim, fit_rows, c.seed)
-            self.backbones_used_ = list(used.values())
-            al = aligned_features(list(feats.values()), fit_rows, has)
+        t = pamr_tables(items, text, train, self.users_, self.items_, c)
+        self.encoder_used_, self.backbones_used_ = t["encoder"], t["backbones"]
+        al = t["aligned"]
+        img = None
+        if al:
             img = al[0] if len(al) == 1 else fuse(al[0], al[1], al[-1] if len(al) > 2 else np.zeros_like(al[0]), c.lam)
-        user_vecs = user_vector_table(train, self.users_, self.items_, txt["vectors"], c.user_dim, fit_rows, c.seed)
-        return (None if img is None else with_padding_row(img)), with_padding_row(txt["table"]), user_vecs
+        return (None if img is None else with_padding_row(img)), with_padding_row(t["text"]), t["user"]
 
     def _fit(self, data, train):
         from recrepro.splits import pointwise_samples, latest_history
@@ -810,3 +806,48 @@ class PAMR(Estimator):
         self.no_history_samples_ = int(z["no_history"])
         enc, bbs = z["meta"].tolist()
         self.encoder_used_, self.backbones_used_ = enc, [b for b in bbs.split("; ") if b]
+
+# %% ../nbs/10_pamr.ipynb #8c8e3543
+TABLES = "pamr-tables"  # the feature cache's store of PAMR's built tables (derived from the data, not trained models)
+
+
+def pamr_tables(
+    items: pd.DataFrame, text: pd.Series, train: pd.DataFrame, users, item_index, c, cache: bool = True, root=None
+) -> dict:
+    """What PAMR reads before the λ fusion (config `c`): {text: the item text table, user: the user vectors (eq 1-2),
+    aligned: each backbone's projected poster features Procrustes-aligned to the first ([] without images), encoder,
+    backbones: what ran}. With `cache`, kept in the feature cache (`root`, default `$RECREPRO_DATA/features`) under the
+    training ratings, the items' text and posters (by content), the widths, the seed and the code that builds them."""
+    from pathlib import Path
+    from recrepro.cache import ResultStore, file_key, fingerprint
+    from recrepro.registry import data_home
+
+    fit_rows = np.unique(item_index.encode(train.item_id))
+    has = items.image_path.notna().to_numpy()
+    backbones = list(c.backbones or ()) if has.any() else []
+
+    def build():
+        txt = item_text_table(text.replace("", "(no text)"), c.encoder, fit_rows, c.text_dim, c.tfidf_dim, c.seed)
+        user = user_vector_table(train, users, item_index, txt["vectors"], c.user_dim, fit_rows, c.seed)
+        out = dict(text=txt["table"], user=user, aligned=[], encoder=txt["encoder"], backbones=[])
+        if backbones:
+            feats, used = poster_tables(items.image_path, backbones, c.img_dim, fit_rows, c.seed)
+            out.update(aligned=aligned_features(list(feats.values()), fit_rows, has), backbones=list(used.values()))
+        return out
+
+    if not cache:
+        return build()
+    posters = [file_key(p) if isinstance(p, str) else None for p in items.image_path]
+    data = fingerprint(
+        train[["user_id", "item_id", "rating"]].reset_index(drop=True), users.ids, item_index.ids, text, posters
+    )
+    widths = dict(
+        encoder=c.encoder,
+        backbones=backbones,
+        img_dim=c.img_dim,
+        text_dim=c.text_dim,
+        tfidf_dim=c.tfidf_dim,
+        user_dim=c.user_dim,
+    )
+    store = ResultStore(TABLES, root=Path(root) if root else data_home() / "features", log=False)
+    return store.cached(build, "PAMR tables", data, widths, c.seed)
