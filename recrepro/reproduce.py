@@ -597,7 +597,13 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
         + (
             f". A run of the current code from empty result stores: about {rec['clean_run_seconds'] / 3600:.2f} h (each "
             "chapter's last wall time plus the recorded training time of every model it read back, per chapter and model in "
-            "run.json)"
+            "run.json"
+            + (
+                f"; not yet measured, so not in the sum: {', '.join(rec['clean_run_not_measured'])}"
+                if rec.get("clean_run_not_measured")
+                else ""
+            )
+            + ")"
             if rec.get("clean_run_seconds")
             else ""
         )
@@ -994,10 +1000,11 @@ def reproduce(
     chs = list(record["chapters"])  # every attempt, failed ones included: they cost the budget too; side by side once
     record["total_seconds_all_attempts"] = round(busy_seconds(attempt_intervals(ledger, chs, stamps)), 1)
     record["total_seconds_all_versions"] = round(busy_seconds(attempt_intervals(ledger, chs)), 1)  # + earlier versions
-    clean = [record["chapters"].get(ch, {}).get("clean_run_seconds") for ch in prof["chapters"]]
-    record["clean_run_seconds"] = (
-        round(sum(clean), 1) if None not in clean else None
-    )  # every chapter, one after another
+    clean = {ch: record["chapters"].get(ch, {}).get("clean_run_seconds") for ch in prof["chapters"]}
+    record["clean_run_seconds"] = round(sum(v for v in clean.values() if v is not None), 1)  # one chapter after another
+    record["clean_run_not_measured"] = [
+        ch for ch, v in clean.items() if v is None
+    ]  # no per-model times yet: not in the sum
     record["stale"] = stale_chapters(prof, pdir, stamps)  # outputs an earlier version wrote (failed or not yet rerun)
     for ch in record["stale"]:  # a chapter not run now keeps its last run's entry, but not its "up to date"
         if record["chapters"].get(ch, {}).get("status") in ("ran", "skipped (up to date)"):

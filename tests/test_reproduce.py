@@ -204,6 +204,7 @@ def test_killed_chapter_resumes_with_identical_numbers(tmp_path, make_profile):
     assert rec["clean_run_seconds"] == round(rec["seconds"] + rec["model_seconds_read_back"], 1) > rec["seconds"]
     first = _record(tmp_path/"whole")
     assert first["chapters"]["audit_toy"]["models_trained_here"] == total and first["clean_run_seconds"] > 0
+    assert first["clean_run_not_measured"] == []                            # the profile's one chapter has its times
 
 def test_jobs_run_chapters_side_by_side_between_barriers(tmp_path, make_profile):
     "--jobs 2: the chapters between two barrier chapters run at the same time, a barrier chapter alone; the wall time counts the overlap once."
