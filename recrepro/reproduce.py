@@ -596,8 +596,8 @@ def readme_headline(profile_dir, profile: str, root=None) -> str:
         + (f", GPU {', '.join(dev['gpus'])}" if dev.get("gpus") else ", no GPU")
         + (
             f". A run of the current code from empty result stores: about {rec['clean_run_seconds'] / 3600:.2f} h (each "
-            "chapter's last wall time plus the recorded training time of every model it read back, per chapter and model in "
-            "run.json"
+            "chapter's last wall time plus the recorded training time of every model it read back, at the speed of the CPU and "
+            "load it was trained under; per chapter and model in run.json"
             + (
                 f"; not yet measured, so not in the sum: {', '.join(rec['clean_run_not_measured'])}"
                 if rec.get("clean_run_not_measured")
